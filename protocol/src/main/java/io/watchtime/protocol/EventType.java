@@ -1,0 +1,27 @@
+package io.watchtime.protocol;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** What an ingested event says happened. Room events start and end rounds; viewer events drive sessions. */
+public enum EventType {
+    ROOM_START, ROOM_END, ENTER, HEARTBEAT, LEAVE;
+
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isViewerEvent() {
+        return this == ENTER || this == HEARTBEAT || this == LEAVE;
+    }
+
+    static EventType fromWire(String text) {
+        for (EventType type : values()) {
+            if (type.wire().equals(text)) {
+                return type;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,159 @@
+package io.watchtime.protocol;
+
+import static io.watchtime.protocol.JsonFields.integer;
+import static io.watchtime.protocol.JsonFields.optional;
+import static io.watchtime.protocol.JsonFields.required;
+import static io.watchtime.protocol.JsonFields.string;
+import static io.watchtime.protocol.JsonFields.unixSeconds;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One event of an ingest batch. Zero means "not given" for {@code round_id}, {@code at} (then: arrival
+ * time) and {@code invited_wechat_user_space_id}; null means "not given" for the profile fields of
+ * {@code enter}, which then keep what the record already holds.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"type", "room_id", "round_id", "wechat_user_space_id", "session_id", "at", "mode", "ip",
+        "user_agent", "wechat_user_name", "wechat_user_photo", "third_uuid", "third_wechat_info", "channel_info",
+        "invited_wechat_user_space_id", "invited_name"})
+public record IngestEvent(
+        @JsonProperty("type") EventType type,
+        @JsonProperty("room_id") long roomId,
+        @JsonProperty("round_id") long roundId,
+        @JsonProperty("wechat_user_space_id") long viewerId,
+        @JsonProperty("session_id") String sessionId,
+        @JsonProperty("at") long at,
+        @JsonProperty("mode") WatchMode mode,
+        @JsonProperty("ip") String ip,
+        @JsonProperty("user_agent") String userAgent,
+        @JsonProperty("wechat_user_name") String name,
+        @JsonProperty("wechat_user_photo") String photo,
+        @JsonProperty("third_uuid") String thirdUuid,
+        @JsonProperty("third_wechat_info") ThirdWechatInfo thirdWechatInfo,
+        @JsonProperty("channel_info") ChannelInfo channelInfo,
+        @JsonProperty("invited_wechat_user_space_id") long invitedId,
+        @JsonProperty("invited_name") String invitedName) {
+
+    public static final int MAX_SESSION_ID = 128;
+    public static final int MAX_TEXT = 256;
+    public static final int MAX_URL = 1024;
+
+    public static IngestEvent roomStart(long roomId, long roundId, long at) {
+        return new IngestEvent(EventType.ROOM_START, roomId, roundId, 0, null, at, null, null, null, null, null, null,
+                null, null, 0, null);
+    }
+
+    public static IngestEvent roomEnd(long roomId, long at) {
+        return new IngestEvent(EventType.ROOM_END, roomId, 0, 0, null, at, null, null, null, null, null, null, null,
+                null, 0, null);
+    }
+
+    /** A heartbeat or leave: the session's sign of life. */
+    public static IngestEvent viewer(EventType type, long roomId, long viewerId, String sessionId, long at,
+                                     WatchMode mode) {
+        return new IngestEvent(type, roomId, 0, viewerId, sessionId, at, mode, null, null, null, null, null, null,
+                null, 0, null);
+    }
+
+    public IngestEvent withAt(long newAt) {
+        return new IngestEvent(type, roomId, roundId, viewerId, sessionId, newAt, mode, ip, userAgent, name, photo,
+                thirdUuid, thirdWechatInfo, channelInfo, invitedId, invitedName);
+    }
+
+    /** Validates one element of {@code events}; {@code where} (like {@code events[3]}) prefixes every message. */
+    public static IngestEvent fromJson(JsonNode node, String where) {
+        try {
+            return parse(node);
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException(where + "." + e.getMessage());
+        }
+    }
+
+    private static IngestEvent parse(JsonNode node) {
+        if (!node.isObject()) {
+            throw new InvalidRequestException("type: an event must be a JSON object, got " + JsonFields.describe(node));
+        }
+        String typeText = string("type", required(node, "type"), 32);
+        EventType type = EventType.fromWire(typeText);
+        if (type == null) {
+            throw new InvalidRequestException("type must be one of room_start, room_end, enter, heartbeat, leave; got \""
+                    + typeText + "\"");
+        }
+        long roomId = integer("room_id", required(node, "room_id"), 1, Long.MAX_VALUE);
+        long at = optional(node, "at") == null ? 0 : unixSeconds("at", node.get("at"));
+        if (!type.isViewerEvent()) {
+            long roundId = optional(node, "round_id") == null ? 0 : integer("round_id", node.get("round_id"), 1, Long.MAX_VALUE);
+            return new IngestEvent(type, roomId, roundId, 0, null, at, null, null, null, null, null, null, null, null,
+                    0, null);
+        }
+        long viewerId = integer("wechat_user_space_id", required(node, "wechat_user_space_id"), 1, Long.MAX_VALUE);
+        String sessionId = string("session_id", required(node, "session_id"), MAX_SESSION_ID);
+        if (sessionId.isBlank()) {
+            throw new InvalidRequestException("session_id must not be empty");
+        }
+        WatchMode mode = mode(optional(node, "mode"));
+        if (type != EventType.ENTER) {
+            return new IngestEvent(type, roomId, 0, viewerId, sessionId, at, mode, null, null, null, null, null, null,
+                    null, 0, null);
+        }
+        return new IngestEvent(type, roomId, 0, viewerId, sessionId, at, mode,
+                optionalString(node, "ip", 64),
+                optionalString(node, "user_agent", MAX_URL),
+                optionalString(node, "wechat_user_name", MAX_TEXT),
+                optionalString(node, "wechat_user_photo", MAX_URL),
+                optionalString(node, "third_uuid", MAX_TEXT),
+                thirdWechatInfo(optional(node, "third_wechat_info")),
+                channelInfo(optional(node, "channel_info")),
+                optional(node, "invited_wechat_user_space_id") == null ? 0
+                        : integer("invited_wechat_user_space_id", node.get("invited_wechat_user_space_id"), 0, Long.MAX_VALUE),
+                optionalString(node, "invited_name", MAX_TEXT));
+    }
+
+    private static WatchMode mode(JsonNode value) {
+        if (value == null) {
+            return null;
+        }
+        WatchMode mode = WatchMode.fromWire(string("mode", value, 16));
+        if (mode == null) {
+            throw new InvalidRequestException("mode must be one of live, playback, preview; got " + JsonFields.describe(value));
+        }
+        return mode;
+    }
+
+    private static String optionalString(JsonNode node, String field, int maxLength) {
+        JsonNode value = optional(node, field);
+        return value == null ? null : string(field, value, maxLength);
+    }
+
+    private static ThirdWechatInfo thirdWechatInfo(JsonNode value) {
+        if (value == null) {
+            return null;
+        }
+        requireObject("third_wechat_info", value);
+        return ThirdWechatInfo.of(
+                optionalString(value, "authorizer_appid", MAX_TEXT),
+                optionalString(value, "openid", MAX_TEXT),
+                optionalString(value, "unionid", MAX_TEXT));
+    }
+
+    private static ChannelInfo channelInfo(JsonNode value) {
+        if (value == null) {
+            return null;
+        }
+        requireObject("channel_info", value);
+        JsonNode id = optional(value, "channel_id");
+        return ChannelInfo.of(id == null ? 0 : integer("channel_info.channel_id", id, 0, Long.MAX_VALUE),
+                optionalString(value, "channel_name", MAX_TEXT),
+                optionalString(value, "store_id", MAX_TEXT));
+    }
+
+    private static void requireObject(String field, JsonNode value) {
+        if (!value.isObject()) {
+            throw new InvalidRequestException(field + " must be an object, got " + JsonFields.describe(value));
+        }
+    }
+}

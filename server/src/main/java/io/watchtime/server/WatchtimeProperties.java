@@ -1,0 +1,29 @@
+package io.watchtime.server;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Every setting of Watchtime, under {@code watchtime.*}; defaults live in application.properties. */
+@ConfigurationProperties("watchtime")
+public record WatchtimeProperties(
+        Database database,
+        ZoneId timeZone,
+        String ip2regionFile,
+        Crediting crediting,
+        RateLimit rateLimit) {
+
+    public record Database(String url, String username, String password) {
+    }
+
+    /**
+     * @param maxGap         the most one event can credit; bounds what a lost heartbeat or a sleeping phone adds
+     * @param sessionTimeout silence after which a session is over
+     * @param maxClockSkew   how far in the future an event's {@code at} may lie before it is refused
+     */
+    public record Crediting(Duration maxGap, Duration sessionTimeout, Duration maxClockSkew) {
+    }
+
+    public record RateLimit(int requests, Duration window) {
+    }
+}

@@ -1,0 +1,63 @@
+package io.watchtime.server.api;
+
+import io.watchtime.protocol.ApiResponse;
+import io.watchtime.protocol.InvalidRequestException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Every failure inside Spring MVC becomes the contract's error body; nothing leaks a stack trace. */
+@RestControllerAdvice
+class ApiErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiResponse<Void>> api(ApiException e) {
+        return body(e);
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ApiResponse<Void>> invalid(InvalidRequestException e) {
+        return body(new ApiException(400, e.getMessage()));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiResponse<Void>> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return body(new ApiException(405, request.getRequestURI() + " takes " + String.join(", ",
+                e.getSupportedMethods() == null ? new String[] {"another method"} : e.getSupportedMethods())
+                + ", not " + e.getMethod()));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiResponse<Void>> notFound(NoResourceFoundException e, HttpServletRequest request) {
+        return body(new ApiException(404, "no such endpoint: " + request.getMethod() + " " + request.getRequestURI()));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ApiResponse<Void>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return body(new ApiException(406, "this API answers application/json only"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiResponse<Void>> unexpected(Exception e, HttpServletRequest request) {
+        log.error("500 on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString(), e);
+        return body(new ApiException(500, "internal error; the server log has the details"));
+    }
+
+    static ResponseEntity<ApiResponse<Void>> body(ApiException e) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(e.status());
+        if (e.retryAfterSeconds() > 0) {
+            builder.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        }
+        return builder.body(ApiResponse.failure(e.status(), e.getMessage()));
+    }
+
+}

@@ -1,0 +1,28 @@
+package io.watchtime.server.api;
+
+import io.watchtime.protocol.ApiResponse;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Errors the container raises outside Spring MVC get the contract's body too, never an HTML page. */
+@RestController
+class JsonErrorController implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<ApiResponse<Void>> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : 500;
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String message = switch (status) {
+            case 404 -> "no such endpoint: " + path;
+            case 400 -> "bad request";
+            case 413 -> "request body is too large";
+            default -> status >= 500 ? "internal error; the server log has the details" : "request failed";
+        };
+        return ApiErrorHandler.body(new ApiException(status, message));
+    }
+}

@@ -1,0 +1,211 @@
+package io.watchtime.server.ingest;
+
+import io.watchtime.protocol.ChannelInfo;
+import io.watchtime.protocol.ThirdWechatInfo;
+import io.watchtime.protocol.WatchMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/** The SQL of the writer: loads the state that events touch and upserts what they changed, in batches. */
+final class IngestStore {
+
+    private IngestStore() {
+    }
+
+    static Room loadRoom(Connection c, long accountId, long roomId) throws SQLException {
+        Room.Status status;
+        long liveCreditedUntil;
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT status, live_credited_until FROM rooms WHERE account_id = ? AND room_id = ?")) {
+            s.setLong(1, accountId);
+            s.setLong(2, roomId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Room.fresh(accountId, roomId);
+                }
+                status = Room.Status.valueOf(rs.getString(1).toUpperCase(Locale.ROOT));
+                liveCreditedUntil = rs.getLong(2);
+            }
+        }
+        List<Room.Round> rounds = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT round_id, started_at, ended_at FROM rounds"
+                + " WHERE account_id = ? AND room_id = ? ORDER BY started_at, round_id")) {
+            s.setLong(1, accountId);
+            s.setLong(2, roomId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rounds.add(new Room.Round(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+                }
+            }
+        }
+        return new Room(accountId, roomId, status, liveCreditedUntil, rounds);
+    }
+
+    static Session loadSession(Connection c, long accountId, long roomId, long viewerId, String sessionId)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT last_at, mode, ended FROM sessions"
+                + " WHERE account_id = ? AND room_id = ? AND viewer_id = ? AND session_id = ?")) {
+            s.setLong(1, accountId);
+            s.setLong(2, roomId);
+            s.setLong(3, viewerId);
+            s.setString(4, sessionId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return new Session(accountId, roomId, viewerId, sessionId, 0, null, false);
+                }
+                String mode = rs.getString(2);
+                return new Session(accountId, roomId, viewerId, sessionId, rs.getLong(1),
+                        mode == null ? null : WatchMode.valueOf(mode.toUpperCase(Locale.ROOT)), rs.getInt(3) != 0);
+            }
+        }
+    }
+
+    static Viewing loadViewing(Connection c, long accountId, long roomId, long viewerId) throws SQLException {
+        Viewing v = new Viewing(accountId, roomId, viewerId);
+        try (PreparedStatement s = c.prepareStatement("SELECT viewer_name, viewer_photo, third_uuid, wx_appid, wx_openid,"
+                + " wx_unionid, stay_duration, live_duration, playback_duration, credited_until, ip, area, device,"
+                + " channel_id, channel_name, store_id, inviter_id, inviter_name, first_visit, last_visit, update_time"
+                + " FROM viewings WHERE account_id = ? AND room_id = ? AND viewer_id = ?")) {
+            s.setLong(1, accountId);
+            s.setLong(2, roomId);
+            s.setLong(3, viewerId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return v;
+                }
+                v.name = rs.getString(1);
+                v.photo = rs.getString(2);
+                v.thirdUuid = rs.getString(3);
+                v.thirdWechatInfo = ThirdWechatInfo.of(rs.getString(4), rs.getString(5), rs.getString(6));
+                v.stay = rs.getLong(7);
+                v.live = rs.getLong(8);
+                v.playback = rs.getLong(9);
+                v.creditedUntil = rs.getLong(10);
+                v.ip = rs.getString(11);
+                v.area = rs.getString(12);
+                v.device = rs.getString(13);
+                v.channel = ChannelInfo.of(rs.getLong(14), rs.getString(15), rs.getString(16));
+                v.inviterId = rs.getLong(17);
+                v.inviterName = rs.getString(18);
+                v.firstVisit = rs.getLong(19);
+                v.lastVisit = rs.getLong(20);
+                v.updateTime = rs.getLong(21);
+                return v;
+            }
+        }
+    }
+
+    static void saveRooms(Connection c, Collection<Room> rooms) throws SQLException {
+        try (PreparedStatement room = c.prepareStatement("INSERT INTO rooms (account_id, room_id, status, live_credited_until)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT (account_id, room_id) DO UPDATE SET status = excluded.status,"
+                + " live_credited_until = excluded.live_credited_until");
+             PreparedStatement round = c.prepareStatement("INSERT INTO rounds (account_id, room_id, round_id, started_at,"
+                     + " ended_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id, room_id, round_id) DO UPDATE SET"
+                     + " ended_at = excluded.ended_at")) {
+            for (Room r : rooms) {
+                if (r.dirty) {
+                    room.setLong(1, r.accountId);
+                    room.setLong(2, r.roomId);
+                    room.setString(3, r.status.name().toLowerCase(Locale.ROOT));
+                    room.setLong(4, r.liveCreditedUntil);
+                    room.addBatch();
+                }
+                for (Room.Round x : r.rounds) {
+                    if (x.dirty) {
+                        round.setLong(1, r.accountId);
+                        round.setLong(2, r.roomId);
+                        round.setLong(3, x.roundId);
+                        round.setLong(4, x.startedAt);
+                        round.setLong(5, x.endedAt);
+                        round.addBatch();
+                    }
+                }
+            }
+            room.executeBatch();
+            round.executeBatch();
+        }
+    }
+
+    static void saveSessions(Connection c, Collection<Session> sessions) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO sessions (account_id, room_id, viewer_id, session_id,"
+                + " last_at, mode, ended) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, room_id, viewer_id,"
+                + " session_id) DO UPDATE SET last_at = excluded.last_at, mode = excluded.mode, ended = excluded.ended")) {
+            for (Session x : sessions) {
+                if (!x.dirty) {
+                    continue;
+                }
+                s.setLong(1, x.accountId);
+                s.setLong(2, x.roomId);
+                s.setLong(3, x.viewerId);
+                s.setString(4, x.sessionId);
+                s.setLong(5, x.lastAt);
+                s.setString(6, x.mode == null ? null : x.mode.wire());
+                s.setInt(7, x.ended ? 1 : 0);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static final String[] VIEWING_COLUMNS = {"account_id", "room_id", "viewer_id", "viewer_name",
+        "viewer_photo", "third_uuid", "wx_appid", "wx_openid", "wx_unionid", "stay_duration", "live_duration",
+        "playback_duration", "credited_until", "ip", "area", "device", "channel_id", "channel_name", "store_id",
+        "inviter_id", "inviter_name", "first_visit", "last_visit", "update_time"};
+
+    private static final String UPSERT_VIEWING = "INSERT INTO viewings (" + String.join(", ", VIEWING_COLUMNS)
+            + ") VALUES (" + "?, ".repeat(VIEWING_COLUMNS.length - 1) + "?) ON CONFLICT (account_id, room_id, viewer_id)"
+            + " DO UPDATE SET " + String.join(", ", java.util.Arrays.stream(VIEWING_COLUMNS).skip(3)
+                    .map(col -> col + " = excluded." + col).toList());
+
+    static void saveViewings(Connection c, Collection<Viewing> viewings, long updateTime) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(UPSERT_VIEWING)) {
+            for (Viewing v : viewings) {
+                if (!v.changed) {
+                    continue;
+                }
+                v.updateTime = updateTime;
+                int i = 1;
+                s.setLong(i++, v.accountId);
+                s.setLong(i++, v.roomId);
+                s.setLong(i++, v.viewerId);
+                s.setString(i++, v.name);
+                s.setString(i++, v.photo);
+                s.setString(i++, v.thirdUuid);
+                s.setString(i++, v.thirdWechatInfo.authorizerAppid());
+                s.setString(i++, v.thirdWechatInfo.openid());
+                s.setString(i++, v.thirdWechatInfo.unionid());
+                s.setLong(i++, v.stay);
+                s.setLong(i++, v.live);
+                s.setLong(i++, v.playback);
+                s.setLong(i++, v.creditedUntil);
+                s.setString(i++, v.ip);
+                s.setString(i++, v.area);
+                s.setString(i++, v.device);
+                s.setLong(i++, v.channel.known() ? v.channel.channelId() : 0);
+                s.setString(i++, v.channel.known() ? v.channel.channelName() : "");
+                s.setString(i++, v.channel.known() ? v.channel.storeId() : "");
+                s.setLong(i++, v.inviterId);
+                s.setString(i++, v.inviterName);
+                s.setLong(i++, v.firstVisit);
+                s.setLong(i++, v.lastVisit);
+                s.setLong(i, v.updateTime);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Forgets sessions silent since {@code before}; crediting stays idempotent through each record's creditedUntil. */
+    static int pruneSessions(Connection c, long before) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM sessions WHERE last_at < ?")) {
+            s.setLong(1, before);
+            return s.executeUpdate();
+        }
+    }
+}

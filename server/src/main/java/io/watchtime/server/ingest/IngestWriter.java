@@ -1,0 +1,263 @@
+package io.watchtime.server.ingest;
+
+import io.watchtime.protocol.EventType;
+import io.watchtime.protocol.IngestEvent;
+import io.watchtime.server.WatchtimeProperties;
+import io.watchtime.server.api.ApiException;
+import io.watchtime.server.geo.Areas;
+import io.watchtime.server.geo.Devices;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one writer: takes every batch waiting, applies them in arrival order in one transaction (group
+ * commit), and completes each caller only after the commit, so an acknowledged event is durable and at
+ * once visible to queries.
+ */
+@Component
+public class IngestWriter implements SmartLifecycle {
+
+    /** What became of one batch: events applied, and events ignored as stale (re-sent, duplicated, late). */
+    public record Outcome(int applied, int ignored) {
+    }
+
+    private record Submission(long accountId, List<IngestEvent> events, CompletableFuture<Outcome> done) {
+    }
+
+    private record RoomKey(long accountId, long roomId) {
+    }
+
+    private record ViewingKey(long accountId, long roomId, long viewerId) {
+    }
+
+    private record SessionKey(long accountId, long roomId, long viewerId, String sessionId) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(IngestWriter.class);
+    private static final int MAX_GROUP_EVENTS = 50_000;
+    private static final long PRUNE_EVERY_SECONDS = 3600;
+    private static final long KEEP_SESSIONS_SECONDS = 86_400;
+    /** Within a batch, events of one second apply in the order a room lives: start, enter, beats, leave, end. */
+    private static final Comparator<IngestEvent> CHRONOLOGICAL = Comparator.comparingLong(IngestEvent::at)
+            .thenComparingInt(e -> switch (e.type()) {
+                case ROOM_START -> 0;
+                case ENTER -> 1;
+                case HEARTBEAT -> 2;
+                case LEAVE -> 3;
+                case ROOM_END -> 4;
+            });
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final Areas areas;
+    private final Crediting crediting;
+    private final BlockingQueue<Submission> queue = new ArrayBlockingQueue<>(2048);
+    private volatile boolean running;
+    private Thread thread;
+    private long lastPrune;
+
+    IngestWriter(DataSource dataSource, Clock clock, Areas areas, WatchtimeProperties properties) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.areas = areas;
+        this.crediting = new Crediting(properties.crediting().maxGap().toSeconds(),
+                properties.crediting().sessionTimeout().toSeconds());
+    }
+
+    /** Queues a validated batch (every {@code at} already set); the future completes after its commit. */
+    public CompletableFuture<Outcome> submit(long accountId, List<IngestEvent> events) {
+        CompletableFuture<Outcome> done = new CompletableFuture<>();
+        if (!running) {
+            done.completeExceptionally(new ApiException(503, "ingest is shutting down; retry on another node or later", 1));
+        } else if (!queue.offer(new Submission(accountId, events, done))) {
+            done.completeExceptionally(new ApiException(503, "ingest queue is full; retry in a second", 1));
+        }
+        return done;
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        thread = new Thread(this::run, "ingest-writer");
+        thread.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        List<Submission> group = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    pruneSessionsHourly();
+                    continue;
+                }
+                group.add(first);
+                int events = first.events().size();
+                while (events < MAX_GROUP_EVENTS) {
+                    Submission next = queue.poll();
+                    if (next == null) {
+                        break;
+                    }
+                    group.add(next);
+                    events += next.events().size();
+                }
+                write(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    private void write(List<Submission> group) {
+        List<Outcome> outcomes = new ArrayList<>(group.size());
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Work work = new Work(c);
+                for (Submission submission : group) {
+                    outcomes.add(work.apply(submission.accountId(), submission.events()));
+                }
+                IngestStore.saveRooms(c, work.rooms.values());
+                IngestStore.saveSessions(c, work.sessions.values());
+                IngestStore.saveViewings(c, work.viewings.values(), clock.instant().getEpochSecond());
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.error("ingest group of {} batches failed and was rolled back: {}", group.size(), e.toString());
+            ApiException failure = new ApiException(503, "could not store the events (" + e.getClass().getSimpleName()
+                    + "); nothing of this batch was applied, retry it", 1);
+            group.forEach(s -> s.done().completeExceptionally(failure));
+            return;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).done().complete(outcomes.get(i));
+        }
+    }
+
+    private void pruneSessionsHourly() {
+        long now = clock.instant().getEpochSecond();
+        if (now - lastPrune < PRUNE_EVERY_SECONDS) {
+            return;
+        }
+        lastPrune = now;
+        try (Connection c = dataSource.getConnection()) {
+            int pruned = IngestStore.pruneSessions(c, now - KEEP_SESSIONS_SECONDS);
+            if (pruned > 0) {
+                log.info("forgot {} sessions silent for over a day", pruned);
+            }
+        } catch (SQLException e) {
+            log.warn("session pruning failed, will retry in an hour: {}", e.toString());
+        }
+    }
+
+    /** The state one group touches, loaded once and saved once. */
+    private final class Work {
+        private final Connection c;
+        private final Map<RoomKey, Room> rooms = new HashMap<>();
+        private final Map<SessionKey, Session> sessions = new HashMap<>();
+        private final Map<ViewingKey, Viewing> viewings = new HashMap<>();
+
+        Work(Connection c) {
+            this.c = c;
+        }
+
+        Outcome apply(long accountId, List<IngestEvent> events) throws SQLException {
+            List<IngestEvent> ordered = new ArrayList<>(events);
+            ordered.sort(CHRONOLOGICAL);
+            int applied = 0;
+            for (IngestEvent e : ordered) {
+                if (apply(accountId, e)) {
+                    applied++;
+                }
+            }
+            return new Outcome(applied, events.size() - applied);
+        }
+
+        private boolean apply(long accountId, IngestEvent e) throws SQLException {
+            Room room = room(accountId, e.roomId());
+            if (e.type() == EventType.ROOM_START) {
+                return room.start(e.roundId(), e.at());
+            }
+            if (e.type() == EventType.ROOM_END) {
+                return room.end(e.roundId(), e.at());
+            }
+            Session session = session(accountId, e);
+            Viewing viewing = viewing(accountId, e.roomId(), e.viewerId());
+            if (!crediting.apply(e.type(), e.at(), e.mode(), session, viewing, room)) {
+                return false;
+            }
+            if (e.type() == EventType.ENTER) {
+                viewing.applyProfile(e, areas.of(e.ip()), Devices.of(e.userAgent()));
+            }
+            return true;
+        }
+
+        private Room room(long accountId, long roomId) throws SQLException {
+            RoomKey key = new RoomKey(accountId, roomId);
+            Room room = rooms.get(key);
+            if (room == null) {
+                room = IngestStore.loadRoom(c, accountId, roomId);
+                rooms.put(key, room);
+            }
+            return room;
+        }
+
+        private Session session(long accountId, IngestEvent e) throws SQLException {
+            SessionKey key = new SessionKey(accountId, e.roomId(), e.viewerId(), e.sessionId());
+            Session session = sessions.get(key);
+            if (session == null) {
+                session = IngestStore.loadSession(c, accountId, e.roomId(), e.viewerId(), e.sessionId());
+                sessions.put(key, session);
+            }
+            return session;
+        }
+
+        private Viewing viewing(long accountId, long roomId, long viewerId) throws SQLException {
+            ViewingKey key = new ViewingKey(accountId, roomId, viewerId);
+            Viewing viewing = viewings.get(key);
+            if (viewing == null) {
+                viewing = IngestStore.loadViewing(c, accountId, roomId, viewerId);
+                viewings.put(key, viewing);
+            }
+            return viewing;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.watchtime.server.ingest;
+
+import io.watchtime.protocol.ChannelInfo;
+import io.watchtime.protocol.IngestEvent;
+import io.watchtime.protocol.ThirdWechatInfo;
+import java.util.Objects;
+
+/** The viewing record of one viewer in one room, as the writer changes it; {@code changed} marks what to save. */
+final class Viewing {
+
+    final long accountId;
+    final long roomId;
+    final long viewerId;
+    String name = "";
+    String photo = "";
+    String thirdUuid = "";
+    ThirdWechatInfo thirdWechatInfo = ThirdWechatInfo.UNKNOWN;
+    long stay;
+    long live;
+    long playback;
+    long creditedUntil;
+    String ip = "";
+    String area = "";
+    String device = "";
+    ChannelInfo channel = ChannelInfo.UNKNOWN;
+    long inviterId;
+    String inviterName = "";
+    long firstVisit;
+    long lastVisit;
+    long updateTime;
+    boolean changed;
+
+    Viewing(long accountId, long roomId, long viewerId) {
+        this.accountId = accountId;
+        this.roomId = roomId;
+        this.viewerId = viewerId;
+    }
+
+    void credit(long from, long to, long liveSeconds, long playbackSeconds) {
+        stay += to - from;
+        live += liveSeconds;
+        playback += playbackSeconds;
+        creditedUntil = to;
+        changed = true;
+    }
+
+    /** Any accepted event is a sign of a visit; only {@code enter} moves the last visit. */
+    void visited(long at, boolean enter) {
+        if (firstVisit == 0 || at < firstVisit) {
+            firstVisit = at;
+            changed = true;
+        }
+        if ((enter || lastVisit == 0) && at > lastVisit) {
+            lastVisit = at;
+            changed = true;
+        }
+    }
+
+    /** The profile an {@code enter} carries; channel and inviter are first touch: the first one seen sticks. */
+    void applyProfile(IngestEvent event, String newArea, String newDevice) {
+        if (event.ip() != null) {
+            ip = set(ip, event.ip());
+            area = set(area, newArea);
+        }
+        if (event.userAgent() != null) {
+            device = set(device, newDevice);
+        }
+        if (event.name() != null) {
+            name = set(name, event.name());
+        }
+        if (event.photo() != null) {
+            photo = set(photo, event.photo());
+        }
+        if (event.thirdUuid() != null) {
+            thirdUuid = set(thirdUuid, event.thirdUuid());
+        }
+        if (event.thirdWechatInfo() != null && event.thirdWechatInfo().known()) {
+            thirdWechatInfo = set(thirdWechatInfo, event.thirdWechatInfo());
+        }
+        if (!channel.known() && event.channelInfo() != null && event.channelInfo().known()) {
+            channel = set(channel, event.channelInfo());
+        }
+        if (inviterId == 0 && event.invitedId() > 0) {
+            inviterId = event.invitedId();
+            inviterName = event.invitedName() == null ? "" : event.invitedName();
+            changed = true;
+        }
+    }
+
+    private <T> T set(T current, T next) {
+        if (!Objects.equals(current, next)) {
+            changed = true;
+        }
+        return next;
+    }
+}

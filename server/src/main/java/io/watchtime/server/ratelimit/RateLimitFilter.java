@@ -1,0 +1,51 @@
+package io.watchtime.server.ratelimit;
+
+import io.watchtime.server.WatchtimeProperties;
+import io.watchtime.server.account.Principal;
+import io.watchtime.server.api.ApiException;
+import io.watchtime.server.api.ErrorResponses;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Per account and endpoint, after authentication: 429 with {@code Retry-After} past the limit. */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class RateLimitFilter extends OncePerRequestFilter {
+
+    private final RateLimiter limiter;
+    private final ErrorResponses errors;
+    private final WatchtimeProperties.RateLimit settings;
+
+    RateLimitFilter(WatchtimeProperties properties, Clock clock, ErrorResponses errors) {
+        this.settings = properties.rateLimit();
+        this.limiter = new RateLimiter(settings.requests(), settings.window().toMillis(), clock);
+        this.errors = errors;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return Principal.find(request) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long waitMillis = limiter.tryAcquire(Principal.find(request).accountId() + " " + request.getRequestURI());
+        if (waitMillis > 0) {
+            long seconds = (waitMillis + 999) / 1000;
+            errors.write(response, new ApiException(429, "rate limit: at most " + settings.requests()
+                    + " requests in " + settings.window().toSeconds() + " s per account and endpoint; retry in "
+                    + seconds + " s", seconds));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

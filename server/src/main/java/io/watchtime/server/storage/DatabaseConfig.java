@@ -1,0 +1,52 @@
+package io.watchtime.server.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.watchtime.server.WatchtimeProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The connection pool. SQLite (the embedded default) gets its file's folder made and WAL with full syncs. */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfig {
+
+    private static final String SQLITE = "jdbc:sqlite:";
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(WatchtimeProperties properties) {
+        WatchtimeProperties.Database database = properties.database();
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("watchtime");
+        config.setJdbcUrl(database.url());
+        config.setUsername(database.username());
+        config.setPassword(database.password());
+        if (database.url().startsWith(SQLITE)) {
+            createFolderOf(database.url().substring(SQLITE.length()));
+            // WAL lets readers run beside the one writer; FULL makes every commit survive a power cut.
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "FULL");
+            config.addDataSourceProperty("busy_timeout", "10000");
+            config.setMaximumPoolSize(8);
+        }
+        return new HikariDataSource(config);
+    }
+
+    private static void createFolderOf(String file) {
+        int query = file.indexOf('?');
+        Path path = Path.of(query < 0 ? file : file.substring(0, query)).toAbsolutePath();
+        if (file.startsWith(":memory:") || path.getParent() == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(path.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the database folder " + path.getParent()
+                    + "; set watchtime.database.url to a writable place", e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.watchtime.server.support;
+
+import io.watchtime.protocol.EventType;
+import io.watchtime.protocol.IngestBatch;
+import io.watchtime.protocol.IngestEvent;
+import io.watchtime.protocol.WatchMode;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds ingest bodies from the protocol's own records, as a client would. */
+public final class Events {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Events() {
+    }
+
+    public static String body(List<IngestEvent> events) {
+        return JSON.writeValueAsString(new IngestBatch(events));
+    }
+
+    public static IngestEvent beat(long room, long viewer, String session, long at) {
+        return IngestEvent.viewer(EventType.HEARTBEAT, room, viewer, session, at, null);
+    }
+
+    public static IngestEvent enter(long room, long viewer, String session, long at, WatchMode mode) {
+        return IngestEvent.viewer(EventType.ENTER, room, viewer, session, at, mode);
+    }
+}
