@@ -86,7 +86,7 @@ public record IngestEvent(
         long roomId = integer("room_id", required(node, "room_id"), 1, Long.MAX_VALUE);
         long at = optional(node, "at") == null ? 0 : unixSeconds("at", node.get("at"));
         if (!type.isViewerEvent()) {
-            long roundId = optional(node, "round_id") == null ? 0 : integer("round_id", node.get("round_id"), 1, Long.MAX_VALUE);
+            long roundId = optional(node, "round_id") == null ? 0 : integer("round_id", node.get("round_id"), 0, Long.MAX_VALUE);
             return new IngestEvent(type, roomId, roundId, 0, null, at, null, null, null, null, null, null, null, null,
                     0, null);
         }

@@ -28,11 +28,11 @@ public class Areas {
     private final DbSearcher searcher;
 
     @org.springframework.beans.factory.annotation.Autowired
-    Areas(WatchtimeProperties properties) {
+    public Areas(WatchtimeProperties properties) {
         this(load(properties.ip2regionFile()));
     }
 
-    Areas(byte[] database) {
+    public Areas(byte[] database) {
         this.searcher = database == null ? null : searcher(database);
     }
 

@@ -1,0 +1,158 @@
+package io.watchtime.server.ingest;
+
+import static io.watchtime.protocol.EventType.ENTER;
+import static io.watchtime.protocol.EventType.HEARTBEAT;
+import static io.watchtime.protocol.EventType.LEAVE;
+import static io.watchtime.server.ingest.WriterHarness.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.watchtime.protocol.EventType;
+import io.watchtime.protocol.IngestEvent;
+import io.watchtime.protocol.WatchMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The crediting rules of DESIGN section 2, through the real writer and a real database. */
+class CreditingTest {
+
+    private static final long ROOM = 1248039790L;
+    private static final long VIEWER = 8756L;
+    private static final AtomicLong ACCOUNTS = new AtomicLong();
+    private static WriterHarness harness;
+
+    private final long account = ACCOUNTS.incrementAndGet();
+
+    @BeforeAll
+    static void start() {
+        harness = new WriterHarness();
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+    }
+
+    @Test
+    void heartbeatsEvery30sFor10MinutesCredit600s() {
+        List<IngestEvent> events = new ArrayList<>(List.of(IngestEvent.roomStart(ROOM, 1, NOW - 10)));
+        events.add(event(ENTER, "s", NOW, null));
+        for (long t = 30; t <= 600; t += 30) {
+            events.add(event(HEARTBEAT, "s", NOW + t, null));
+        }
+        harness.ingest(account, events);
+
+        Viewing v = viewing();
+        assertThat(v.stay).isEqualTo(600);
+        assertThat(v.live).isEqualTo(600);
+        assertThat(v.playback).isZero();
+    }
+
+    @Test
+    void aGapLongerThanMaxGapCreditsMaxGap() {
+        harness.ingest(account, List.of(event(ENTER, "s", NOW, null), event(HEARTBEAT, "s", NOW + 200, null)));
+
+        assertThat(viewing().stay).isEqualTo(60);
+    }
+
+    @Test
+    void silenceBeyondTheSessionTimeoutEndsTheSessionAndLeaveEndsItAtOnce() {
+        harness.ingest(account, List.of(event(ENTER, "s", NOW, null), event(HEARTBEAT, "s", NOW + 30, null),
+                event(HEARTBEAT, "s", NOW + 30 + 301, null), // timed out: credits nothing, starts again
+                event(HEARTBEAT, "s", NOW + 30 + 331, null),
+                event(LEAVE, "s", NOW + 400, null),
+                event(HEARTBEAT, "s", NOW + 420, null))); // after leave: a new start, nothing credited
+
+        assertThat(viewing().stay).isEqualTo(30 + 30 + 39);
+    }
+
+    @Test
+    void theSplitFollowsTheRoom() {
+        harness.ingest(account, List.of(
+                event(ENTER, "s", NOW - 60, null),        // preview: stay only
+                event(HEARTBEAT, "s", NOW - 30, null),
+                IngestEvent.roomStart(ROOM, 7, NOW),
+                event(HEARTBEAT, "s", NOW, null),
+                event(HEARTBEAT, "s", NOW + 30, null),    // live 30
+                event(HEARTBEAT, "s", NOW + 60, null),    // live 30; the round ends at +50 below
+                IngestEvent.roomEnd(ROOM, NOW + 50),
+                event(HEARTBEAT, "s", NOW + 90, null)));  // after the end: the replay
+
+        Viewing v = viewing();
+        assertThat(v.stay).isEqualTo(150);
+        assertThat(v.live).isEqualTo(50);
+        assertThat(v.playback).isEqualTo(10 + 30);
+    }
+
+    @Test
+    void aDeclaredModeWinsOverTheRoomsState() {
+        harness.ingest(account, List.of(IngestEvent.roomStart(ROOM, 1, NOW - 100),
+                event(ENTER, "replay", NOW, WatchMode.PLAYBACK), event(HEARTBEAT, "replay", NOW + 30, null),
+                event(ENTER, "page", NOW + 100, WatchMode.PREVIEW), event(HEARTBEAT, "page", NOW + 130, null)));
+
+        Viewing v = viewing();
+        assertThat(v.stay).isEqualTo(60);
+        assertThat(v.playback).isEqualTo(30);
+        assertThat(v.live).isZero();
+    }
+
+    @Test
+    void twoSessionsOfOneViewerNeverCountASecondTwice() {
+        harness.ingest(account, List.of(IngestEvent.roomStart(ROOM, 1, NOW - 100),
+                event(ENTER, "phone", NOW, null), event(ENTER, "pc", NOW + 10, null),
+                event(HEARTBEAT, "phone", NOW + 30, null), event(HEARTBEAT, "pc", NOW + 40, null),
+                event(HEARTBEAT, "phone", NOW + 60, null), event(HEARTBEAT, "pc", NOW + 70, null)));
+
+        assertThat(viewing().stay).isEqualTo(70);
+        assertThat(viewing().live).isEqualTo(70);
+    }
+
+    @Test
+    void resendingAndDuplicatingChangeNothingAndAreReportedAsIgnored() {
+        List<IngestEvent> batch = List.of(event(ENTER, "s", NOW, null), event(HEARTBEAT, "s", NOW + 30, null),
+                event(HEARTBEAT, "s", NOW + 30, null));
+        assertThat(harness.ingest(account, batch)).isEqualTo(new IngestWriter.Outcome(2, 1));
+        String before = harness.dump(account);
+
+        assertThat(harness.ingest(account, batch)).isEqualTo(new IngestWriter.Outcome(0, 3));
+        assertThat(harness.dump(account)).isEqualTo(before);
+    }
+
+    @Test
+    void channelAndInviterAreFirstTouchTheProfileIsLatest() {
+        harness.ingest(account, List.of(enter("s1", NOW, "first", 3128527, 11), enter("s2", NOW + 60, "second", 3128583, 22)));
+
+        Viewing v = viewing();
+        assertThat(v.name).isEqualTo("second");
+        assertThat(v.channel.channelId()).isEqualTo(3128527);
+        assertThat(v.inviterId).isEqualTo(11);
+        assertThat(v.firstVisit).isEqualTo(NOW);
+        assertThat(v.lastVisit).isEqualTo(NOW + 60);
+    }
+
+    @Test
+    void aLateRoomEndCannotMakeARoundShorterThanLiveTimeAlreadyCredited() {
+        harness.ingest(account, List.of(IngestEvent.roomStart(ROOM, 1, NOW), event(ENTER, "s", NOW, null),
+                event(HEARTBEAT, "s", NOW + 30, null), event(HEARTBEAT, "s", NOW + 60, null)));
+        harness.ingest(account, List.of(IngestEvent.roomEnd(ROOM, NOW + 20)));
+
+        Room room = harness.room(account, ROOM);
+        assertThat(room.rounds.get(0).endedAt - room.rounds.get(0).startedAt).isGreaterThanOrEqualTo(viewing().live);
+    }
+
+    private Viewing viewing() {
+        return harness.viewing(account, ROOM, VIEWER);
+    }
+
+    private static IngestEvent event(EventType type, String session, long at, WatchMode mode) {
+        return IngestEvent.viewer(type, ROOM, VIEWER, session, at, mode);
+    }
+
+    private static IngestEvent enter(String session, long at, String name, long channel, long inviter) {
+        return new IngestEvent(ENTER, ROOM, 0, VIEWER, session, at, null, null, null, name, null, null, null,
+                io.watchtime.protocol.ChannelInfo.of(channel, "store " + channel, ""), inviter, "inviter " + inviter);
+    }
+}
