@@ -21,9 +21,6 @@ import picocli.CommandLine.Parameters;
     AccountCommands.AccountCommand.class, AccountCommands.KeyCommand.class})
 public final class AccountCommands {
 
-    private static Accounts accounts;
-    private static ApiKeys keys;
-
     public static boolean handles(String firstArgument) {
         return firstArgument.equals("account") || firstArgument.equals("key");
     }
@@ -38,9 +35,16 @@ public final class AccountCommands {
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WatchtimeApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false).run(settings.toArray(String[]::new))) {
-            accounts = context.getBean(Accounts.class);
-            keys = context.getBean(ApiKeys.class);
-            return new CommandLine(new AccountCommands())
+            // Subcommands get the beans they need through their constructors.
+            CommandLine.IFactory beans = new CommandLine.IFactory() {
+                @Override
+                public <K> K create(Class<K> type) throws Exception {
+                    return type.getDeclaredConstructors()[0].getParameterCount() == 0
+                            ? CommandLine.defaultFactory().create(type)
+                            : context.getAutowireCapableBeanFactory().createBean(type);
+                }
+            };
+            return new CommandLine(AccountCommands.class, beans)
                     .setExecutionExceptionHandler((e, line, parsed) -> {
                         line.getErr().println("error: " + e.getMessage());
                         return 1;
@@ -56,6 +60,12 @@ public final class AccountCommands {
 
     @Command(name = "create", description = "Create an account; prints its id.")
     static final class AccountCreate implements Callable<Integer> {
+        private final Accounts accounts;
+
+        AccountCreate(Accounts accounts) {
+            this.accounts = accounts;
+        }
+
         @Parameters(paramLabel = "NAME", description = "a unique name, e.g. the customer's company")
         String name;
 
@@ -70,6 +80,12 @@ public final class AccountCommands {
 
     @Command(name = "list", description = "List accounts.")
     static final class AccountList implements Callable<Integer> {
+        private final Accounts accounts;
+
+        AccountList(Accounts accounts) {
+            this.accounts = accounts;
+        }
+
         @Override
         public Integer call() {
             System.out.printf("%-6s %-20s %s%n", "ID", "CREATED", "NAME");
@@ -87,6 +103,14 @@ public final class AccountCommands {
 
     @Command(name = "create", description = "Create a key; it is printed once and cannot be shown again.")
     static final class KeyCreate implements Callable<Integer> {
+        private final Accounts accounts;
+        private final ApiKeys keys;
+
+        KeyCreate(Accounts accounts, ApiKeys keys) {
+            this.accounts = accounts;
+            this.keys = keys;
+        }
+
         @Option(names = "--account", required = true, description = "account id")
         long accountId;
 
@@ -111,6 +135,12 @@ public final class AccountCommands {
 
     @Command(name = "list", description = "List an account's keys (their prefixes, never the keys).")
     static final class KeyList implements Callable<Integer> {
+        private final ApiKeys keys;
+
+        KeyList(ApiKeys keys) {
+            this.keys = keys;
+        }
+
         @Option(names = "--account", required = true, description = "account id")
         long accountId;
 
@@ -128,6 +158,12 @@ public final class AccountCommands {
 
     @Command(name = "revoke", description = "Revoke a key at once.")
     static final class KeyRevoke implements Callable<Integer> {
+        private final ApiKeys keys;
+
+        KeyRevoke(ApiKeys keys) {
+            this.keys = keys;
+        }
+
         @Parameters(paramLabel = "KEY_ID", description = "the key's id, from key list")
         long keyId;
 

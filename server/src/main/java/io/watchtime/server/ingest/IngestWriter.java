@@ -109,6 +109,12 @@ public class IngestWriter implements SmartLifecycle {
         }
     }
 
+    /** Below the web server's phases: the writer starts before requests arrive and stops after the last one. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
     @Override
     public boolean isRunning() {
         return running;
