@@ -39,7 +39,7 @@ public final class JsonFields {
         BigInteger number = switch (value.getNodeType()) {
             case NUMBER -> {
                 if (!value.isIntegralNumber()) {
-                    throw new InvalidRequestException(field + " must be an integer, got " + value);
+                    throw new InvalidRequestException(field + " must be an integer, got " + describe(value));
                 }
                 yield value.bigIntegerValue();
             }
@@ -53,10 +53,10 @@ public final class JsonFields {
             default -> throw new InvalidRequestException(field + " must be an integer, got " + describe(value));
         };
         if (number.signum() < 0) {
-            throw new InvalidRequestException(field + " must not be negative, got " + number);
+            throw new InvalidRequestException(field + " must not be negative, got " + abbreviate(number.toString()));
         }
         if (number.compareTo(LONG_MAX) > 0) {
-            throw new InvalidRequestException(field + " is too large: " + number + " is beyond int64");
+            throw new InvalidRequestException(field + " is too large: " + abbreviate(number.toString()) + " is beyond int64");
         }
         long result = number.longValue();
         if (result < min) {

@@ -15,8 +15,9 @@ class JsonErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ApiResponse<Void>> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : 500;
-        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        // No status: /error was requested directly, which is not an endpoint of the API.
+        int status = code instanceof Integer i ? i : 404;
+        Object path = code == null ? request.getRequestURI() : request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String message = switch (status) {
             case 404 -> "no such endpoint: " + path;
             case 400 -> "bad request";
