@@ -62,7 +62,7 @@ public final class PageLatency {
     private static void rawPage(Connection c, long account, long page, String sort) throws Exception {
         String order = " ORDER BY update_time " + sort + ", room_id " + sort + ", viewer_id " + sort;
         try (PreparedStatement s = c.prepareStatement("SELECT v.* FROM (SELECT room_id, viewer_id FROM viewings"
-                + " WHERE account_id = ?" + order + " LIMIT ? OFFSET ?) k JOIN viewings v ON v.account_id = ?"
+                + " WHERE account_id = ?" + order + " LIMIT ? OFFSET ?) k CROSS JOIN viewings v WHERE v.account_id = ?"
                 + " AND v.room_id = k.room_id AND v.viewer_id = k.viewer_id" + order.replace(" update_time", " v.update_time")
                 .replace(" room_id", " v.room_id").replace(" viewer_id", " v.viewer_id"))) {
             s.setLong(1, account);

@@ -39,9 +39,18 @@ public class AuthFilter extends OncePerRequestFilter {
         return null;
     }
 
+    /**
+     * The path as Spring MVC routes it: decoded and without {@code ;parameters}. The raw URI spells one endpoint
+     * many ways ({@code /%41pi/...}, {@code ...;x=1}), so it must not decide the scope or the rate-limit key.
+     */
+    public static String endpointPath(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return scopeFor(request.getRequestURI()) == null;
+        return scopeFor(endpointPath(request)) == null;
     }
 
     @Override
@@ -61,10 +70,10 @@ public class AuthFilter extends OncePerRequestFilter {
             errors.write(response, new ApiException(401, "unknown or revoked API key"));
             return;
         }
-        Scope needed = scopeFor(request.getRequestURI());
+        Scope needed = scopeFor(endpointPath(request));
         if (!principal.get().scope().allows(needed)) {
             errors.write(response, new ApiException(403, "this key has scope " + principal.get().scope().wire()
-                    + "; " + request.getRequestURI() + " needs a key with scope " + needed.wire()));
+                    + "; " + endpointPath(request) + " needs a key with scope " + needed.wire()));
             return;
         }
         principal.get().attachTo(request);

@@ -1,6 +1,7 @@
 package io.watchtime.server.ratelimit;
 
 import io.watchtime.server.WatchtimeProperties;
+import io.watchtime.server.account.AuthFilter;
 import io.watchtime.server.account.Principal;
 import io.watchtime.server.api.ApiException;
 import io.watchtime.server.api.ErrorResponses;
@@ -46,7 +47,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long waitMillis = limiter.tryAcquire(Principal.find(request).accountId() + " " + endpoint(request.getRequestURI()));
+        long waitMillis = limiter.tryAcquire(Principal.find(request).accountId() + " " + endpoint(AuthFilter.endpointPath(request)));
         if (waitMillis > 0) {
             long seconds = (waitMillis + 999) / 1000;
             errors.write(response, new ApiException(429, "rate limit: at most " + settings.requests()
