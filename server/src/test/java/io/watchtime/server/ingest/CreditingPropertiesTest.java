@@ -20,7 +20,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Random event streams through the real writer: the numbers stay sane, and re-sending, duplicating or
  * reordering batches changes nothing.
  */
-class CreditingProperties {
+class CreditingPropertiesTest {
 
     private static final long[] ROOMS = {11, 12};
     private static final long[] VIEWERS = {101, 102, 103};
