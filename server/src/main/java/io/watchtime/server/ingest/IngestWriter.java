@@ -52,7 +52,10 @@ public class IngestWriter implements SmartLifecycle {
     private static final int MAX_GROUP_EVENTS = 50_000;
     private static final long PRUNE_EVERY_SECONDS = 3600;
     private static final long KEEP_SESSIONS_SECONDS = 86_400;
-    /** Within a batch, events of one second apply in the order a room lives: start, enter, beats, leave, end. */
+    /**
+     * Within a batch, events of one second apply in the order a room lives: start, enter, beats, leave, end;
+     * full ties are broken by content, so the order a client happened to list them in never matters.
+     */
     private static final Comparator<IngestEvent> CHRONOLOGICAL = Comparator.comparingLong(IngestEvent::at)
             .thenComparingInt(e -> switch (e.type()) {
                 case ROOM_START -> 0;
@@ -60,7 +63,8 @@ public class IngestWriter implements SmartLifecycle {
                 case HEARTBEAT -> 2;
                 case LEAVE -> 3;
                 case ROOM_END -> 4;
-            });
+            })
+            .thenComparing(IngestEvent::toString);
 
     private final DataSource dataSource;
     private final Clock clock;
