@@ -32,5 +32,5 @@ for _ in $(seq 1 60); do
 done
 curl -sf "http://localhost:$port/actuator/health" >/dev/null || { echo "server did not start; see $work/server.log"; exit 1; }
 
-echo "== page latency, $records records (40 runs each after 5 warm-up)"
+echo "== page latency, $records records (60 runs each after 50 warm-up)"
 java -cp "$cp" io.watchtime.bench.PageLatency --base "http://localhost:$port" --key "$key" --url "$url" --account 1

@@ -22,8 +22,8 @@ import java.util.Map;
 public final class PageLatency {
 
     private static final int PAGE_SIZE = 500;
-    private static final int WARMUP = 5;
-    private static final int RUNS = 40;
+    private static final int WARMUP = 50;
+    private static final int RUNS = 60;
 
     private PageLatency() {
     }
