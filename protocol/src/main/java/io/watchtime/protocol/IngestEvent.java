@@ -9,6 +9,7 @@ import static io.watchtime.protocol.JsonFields.unixSeconds;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -101,7 +102,7 @@ public record IngestEvent(
                     null, 0, null);
         }
         return new IngestEvent(type, roomId, 0, viewerId, sessionId, at, mode,
-                optionalString(node, "ip", 64),
+                ip(optionalString(node, "ip", 64)),
                 optionalString(node, "user_agent", MAX_URL),
                 optionalString(node, "wechat_user_name", MAX_TEXT),
                 optionalString(node, "wechat_user_photo", MAX_URL),
@@ -111,6 +112,19 @@ public record IngestEvent(
                 optional(node, "invited_wechat_user_space_id") == null ? 0
                         : integer("invited_wechat_user_space_id", node.get("invited_wechat_user_space_id"), 0, Long.MAX_VALUE),
                 optionalString(node, "invited_name", MAX_TEXT));
+    }
+
+    private static final Pattern IPV4 =
+            Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
+    /** An IPv4 or IPv6 literal, or "" for unknown: never a host name, which would need DNS to mean anything. */
+    private static String ip(String text) {
+        if (text == null || text.isEmpty() || IPV4.matcher(text).matches() || IPV6.matcher(text).matches()) {
+            return text;
+        }
+        throw new InvalidRequestException("ip must be an IPv4 or IPv6 address like 123.52.16.175, got \""
+                + (text.length() > 40 ? text.substring(0, 37) + "..." : text) + "\"");
     }
 
     private static WatchMode mode(JsonNode value) {
