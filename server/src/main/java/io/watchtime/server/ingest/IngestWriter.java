@@ -6,6 +6,7 @@ import io.watchtime.server.WatchtimeProperties;
 import io.watchtime.server.api.ApiException;
 import io.watchtime.server.geo.Areas;
 import io.watchtime.server.geo.Devices;
+import io.watchtime.server.viewing.Totals;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -70,13 +71,15 @@ public class IngestWriter implements SmartLifecycle {
     private final Clock clock;
     private final Areas areas;
     private final Crediting crediting;
+    private final Totals totals;
     private final BlockingQueue<Submission> queue = new ArrayBlockingQueue<>(2048);
     private volatile boolean running;
     private Thread thread;
     private long lastPrune;
 
-    IngestWriter(DataSource dataSource, Clock clock, Areas areas, WatchtimeProperties properties) {
+    IngestWriter(DataSource dataSource, Clock clock, Areas areas, Totals totals, WatchtimeProperties properties) {
         this.dataSource = dataSource;
+        this.totals = totals;
         this.clock = clock;
         this.areas = areas;
         this.crediting = new Crediting(properties.crediting().maxGap().toSeconds(),
@@ -177,6 +180,7 @@ public class IngestWriter implements SmartLifecycle {
             group.forEach(s -> s.done().completeExceptionally(failure));
             return;
         }
+        group.stream().mapToLong(Submission::accountId).distinct().forEach(totals::changed);
         for (int i = 0; i < group.size(); i++) {
             group.get(i).done().complete(outcomes.get(i));
         }

@@ -29,10 +29,12 @@ class ViewingQueries {
             + " v.device, v.area, v.update_time";
 
     private final JdbcTemplate jdbc;
+    private final Totals totals;
     private final DateTimeFormatter visitTime;
 
-    ViewingQueries(JdbcTemplate jdbc, WatchtimeProperties properties) {
+    ViewingQueries(JdbcTemplate jdbc, Totals totals, WatchtimeProperties properties) {
         this.jdbc = jdbc;
+        this.totals = totals;
         this.visitTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(properties.timeZone());
     }
 
@@ -51,9 +53,10 @@ class ViewingQueries {
                 + orderBy("", request.sort()) + " LIMIT ? OFFSET ?) k CROSS JOIN viewings v WHERE v.account_id = ?"
                 + " AND v.room_id = k.room_id AND v.viewer_id = k.viewer_id" + orderBy("v.", request.sort());
         List<ViewingRecord> list = jdbc.query(sql, this::map, args.toArray());
-        Long total = jdbc.queryForObject("SELECT count(*) FROM viewings WHERE " + filter.where(), Long.class,
-                filter.args().toArray());
-        return new DurationList(total == null ? 0 : total, list);
+        long total = totals.total(accountId, request.wechatUserSpaceId(), request.updateTimeStart(),
+                request.updateTimeEnd(), () -> jdbc.queryForObject("SELECT count(*) FROM viewings WHERE "
+                        + filter.where(), Long.class, filter.args().toArray()));
+        return new DurationList(total, list);
     }
 
     /** The API's order; the full key makes it total, so pages never overlap. */

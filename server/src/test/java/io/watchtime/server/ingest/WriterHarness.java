@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.watchtime.protocol.IngestEvent;
 import io.watchtime.server.WatchtimeProperties;
 import io.watchtime.server.geo.Areas;
+import io.watchtime.server.viewing.Totals;
 import io.watchtime.server.support.HttpTest;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,7 +35,7 @@ final class WriterHarness implements AutoCloseable {
                 new WatchtimeProperties.Crediting(Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(5)),
                 new WatchtimeProperties.RateLimit(1000, Duration.ofSeconds(10)));
         Clock clock = Clock.fixed(Instant.ofEpochSecond(NOW + 86_400), ZoneOffset.UTC);
-        writer = new IngestWriter(dataSource, clock, new Areas((byte[]) null), properties);
+        writer = new IngestWriter(dataSource, clock, new Areas((byte[]) null), new Totals(), properties);
         writer.start();
     }
 

@@ -255,6 +255,39 @@ class ValidationTest extends HttpTest {
         assertThat(after.get("list").get(0).get("stay_duration").asLong()).isEqualTo(60);
     }
 
+    // ---- requests Spring never sees the way they were meant ----
+
+    @Test
+    void anAcceptHeaderForHtmlStillGetsJson() {
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + account.readKey(),
+                "Content-Type", JSON_TYPE, "Accept", "text/html");
+        assertSuccess(Replies.send(port, "POST", LIST_PATH, headers, CANONICAL.getBytes(StandardCharsets.UTF_8)));
+        assertError(Replies.send(port, "POST", LIST_PATH, headers, "{}".getBytes(StandardCharsets.UTF_8)), 400, "page");
+    }
+
+    @Test
+    void aMultipartUploadIsABadContentTypeNotAServerError() {
+        String boundary = "b0undary";
+        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x\"\r\n\r\n"
+                + "x".repeat(2_000_000) + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        assertError(Replies.send(port, "POST", LIST_PATH, Map.of("Authorization", "Bearer " + account.readKey(),
+                "Content-Type", "multipart/form-data; boundary=" + boundary), body), 400, "Content-Type");
+    }
+
+    @Test
+    void requestsTomcatRefusesItselfGetTheErrorBodyNotAnHtmlPage() throws Exception {
+        for (String target : List.of("/Api/a|b", "/Api/a%2Fb", "/Api/{x}")) {
+            try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+                socket.setSoTimeout(5000);
+                socket.getOutputStream().write(("POST " + target + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n"
+                        + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).as(target).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json")
+                        .contains("{\"code\":400,\"msg\":").doesNotContainIgnoringCase("<html");
+            }
+        }
+    }
+
     // ---- methods, paths, keys ----
 
     @Test
