@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.lionsoul.ip2region.DataBlock;
 import org.lionsoul.ip2region.DbConfig;
 import org.lionsoul.ip2region.DbMakerConfigException;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * service runs with empty areas and says so once.
  */
 @Component
+@ConditionalOnWebApplication // only the writer needs it; the admin CLI skips loading 8.7 MB
 public class Areas {
 
     private static final Logger log = LoggerFactory.getLogger(Areas.class);

@@ -6,20 +6,18 @@ import io.watchtime.protocol.IngestEvent;
 import io.watchtime.protocol.InvalidRequestException;
 import io.watchtime.server.WatchtimeProperties;
 import io.watchtime.server.account.Principal;
-import io.watchtime.server.api.ApiException;
 import io.watchtime.server.api.JsonBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /ingest/v1/events}: a batch of room and viewer events, answered once it is durable. */
 @RestController
+@ConditionalOnWebApplication
 class IngestController {
 
     /** What the caller learns: events taken, and how many were stale (already seen, or older than the session). */
@@ -44,16 +42,8 @@ class IngestController {
     ApiResponse<Accepted> ingest(HttpServletRequest request) throws InterruptedException {
         IngestBatch batch = IngestBatch.fromJson(bodies.read(request, MAX_BODY_BYTES));
         List<IngestEvent> events = stamped(batch.events(), clock.instant().getEpochSecond());
-        try {
-            IngestWriter.Outcome outcome = writer.submit(Principal.of(request).accountId(), events)
-                    .get(30, TimeUnit.SECONDS);
-            return ApiResponse.success(new Accepted(events.size(), outcome.applied(), outcome.ignored()));
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof ApiException api ? api
-                    : new ApiException(503, "could not store the events; retry the batch", 1);
-        } catch (TimeoutException e) {
-            throw new ApiException(503, "storing the events took over 30 s; retry the batch (it is idempotent)", 1);
-        }
+        IngestWriter.Outcome outcome = writer.submit(Principal.of(request).accountId(), events).await(30);
+        return ApiResponse.success(new Accepted(events.size(), outcome.applied(), outcome.ignored()));
     }
 
     /** Gives events without {@code at} the arrival time, and refuses times too far ahead of this server's clock. */

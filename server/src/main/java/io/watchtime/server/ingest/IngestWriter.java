@@ -15,11 +15,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -31,13 +32,11 @@ import org.springframework.stereotype.Component;
  * once visible to queries.
  */
 @Component
+@ConditionalOnWebApplication // the admin CLI runs the same context without a web server: no writer there
 public class IngestWriter implements SmartLifecycle {
 
     /** What became of one batch: events applied, and events ignored as stale (re-sent, duplicated, late). */
     public record Outcome(int applied, int ignored) {
-    }
-
-    private record Submission(long accountId, List<IngestEvent> events, CompletableFuture<Outcome> done) {
     }
 
     private record RoomKey(long accountId, long roomId) {
@@ -51,6 +50,8 @@ public class IngestWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IngestWriter.class);
     private static final int MAX_GROUP_EVENTS = 50_000;
+    /** Bounds the memory that waiting batches hold, whatever their number. */
+    private static final int MAX_QUEUED_EVENTS = 200_000;
     private static final long PRUNE_EVERY_SECONDS = 3600;
     private static final long KEEP_SESSIONS_SECONDS = 86_400;
     /**
@@ -72,7 +73,8 @@ public class IngestWriter implements SmartLifecycle {
     private final Areas areas;
     private final Crediting crediting;
     private final Totals totals;
-    private final BlockingQueue<Submission> queue = new ArrayBlockingQueue<>(2048);
+    private final BlockingQueue<Ticket> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger queuedEvents = new AtomicInteger();
     private volatile boolean running;
     private Thread thread;
     private long lastPrune;
@@ -86,15 +88,18 @@ public class IngestWriter implements SmartLifecycle {
                 properties.crediting().sessionTimeout().toSeconds());
     }
 
-    /** Queues a validated batch (every {@code at} already set); the future completes after its commit. */
-    public CompletableFuture<Outcome> submit(long accountId, List<IngestEvent> events) {
-        CompletableFuture<Outcome> done = new CompletableFuture<>();
+    /** Queues a validated batch (every {@code at} already set); its ticket completes after the commit. */
+    Ticket submit(long accountId, List<IngestEvent> events) {
+        Ticket ticket = new Ticket(accountId, events);
         if (!running) {
-            done.completeExceptionally(new ApiException(503, "ingest is shutting down; retry on another node or later", 1));
-        } else if (!queue.offer(new Submission(accountId, events, done))) {
-            done.completeExceptionally(new ApiException(503, "ingest queue is full; retry in a second", 1));
+            ticket.done.completeExceptionally(new ApiException(503, "ingest is shutting down; retry in a moment", 5));
+        } else if (queuedEvents.addAndGet(events.size()) > MAX_QUEUED_EVENTS) {
+            queuedEvents.addAndGet(-events.size());
+            ticket.done.completeExceptionally(new ApiException(503, "ingest queue is full; retry in a second", 1));
+        } else {
+            queue.add(ticket);
         }
-        return done;
+        return ticket;
     }
 
     @Override
@@ -128,42 +133,49 @@ public class IngestWriter implements SmartLifecycle {
     }
 
     private void run() {
-        List<Submission> group = new ArrayList<>();
+        List<Ticket> group = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    pruneSessionsHourly();
-                    continue;
+                pruneSessionsHourly();
+                Ticket first = queue.poll(200, TimeUnit.MILLISECONDS);
+                int events = first == null ? 0 : take(first, group);
+                for (Ticket next = queue.poll(); next != null; next = events < MAX_GROUP_EVENTS ? queue.poll() : null) {
+                    events += take(next, group);
                 }
-                group.add(first);
-                int events = first.events().size();
-                while (events < MAX_GROUP_EVENTS) {
-                    Submission next = queue.poll();
-                    if (next == null) {
-                        break;
-                    }
-                    group.add(next);
-                    events += next.events().size();
+                if (!group.isEmpty()) {
+                    write(group);
                 }
-                write(group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (Throwable t) { // even an Error must not silently end the only writer
+                log.error("ingest writer failed on a group of {} batches: {}", group.size(), t.toString(), t);
+                ApiException failure = new ApiException(503, "could not store the events; nothing was applied, retry", 1);
+                group.forEach(ticket -> ticket.done.completeExceptionally(failure));
             } finally {
                 group.clear();
             }
         }
     }
 
-    private void write(List<Submission> group) {
+    /** Adds the ticket to the group unless its caller gave up; returns the events it brings. */
+    private int take(Ticket ticket, List<Ticket> group) {
+        queuedEvents.addAndGet(-ticket.events.size());
+        if (!ticket.claim()) {
+            return 0;
+        }
+        group.add(ticket);
+        return ticket.events.size();
+    }
+
+    private void write(List<Ticket> group) {
         List<Outcome> outcomes = new ArrayList<>(group.size());
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 Work work = new Work(c);
-                for (Submission submission : group) {
-                    outcomes.add(work.apply(submission.accountId(), submission.events()));
+                for (Ticket ticket : group) {
+                    outcomes.add(work.apply(ticket.accountId, ticket.events));
                 }
                 IngestStore.saveRooms(c, work.rooms.values());
                 IngestStore.saveSessions(c, work.sessions.values());
@@ -177,12 +189,12 @@ public class IngestWriter implements SmartLifecycle {
             log.error("ingest group of {} batches failed and was rolled back: {}", group.size(), e.toString());
             ApiException failure = new ApiException(503, "could not store the events (" + e.getClass().getSimpleName()
                     + "); nothing of this batch was applied, retry it", 1);
-            group.forEach(s -> s.done().completeExceptionally(failure));
+            group.forEach(ticket -> ticket.done.completeExceptionally(failure));
             return;
         }
-        group.stream().mapToLong(Submission::accountId).distinct().forEach(totals::changed);
+        group.stream().mapToLong(ticket -> ticket.accountId).distinct().forEach(totals::changed);
         for (int i = 0; i < group.size(); i++) {
-            group.get(i).done().complete(outcomes.get(i));
+            group.get(i).done.complete(outcomes.get(i));
         }
     }
 
@@ -235,10 +247,12 @@ public class IngestWriter implements SmartLifecycle {
             }
             Session session = session(accountId, e);
             Viewing viewing = viewing(accountId, e.roomId(), e.viewerId());
+            // A late enter of another session still credits, but must not overwrite a newer profile.
+            boolean latestEnter = e.type() == EventType.ENTER && e.at() >= viewing.lastVisit;
             if (!crediting.apply(e.type(), e.at(), e.mode(), session, viewing, room)) {
                 return false;
             }
-            if (e.type() == EventType.ENTER) {
+            if (latestEnter) {
                 viewing.applyProfile(e, areas.of(e.ip()), Devices.of(e.userAgent()));
             }
             return true;

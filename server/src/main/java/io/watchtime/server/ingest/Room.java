@@ -58,8 +58,10 @@ final class Room {
         if (last != null && last.endedAt == 0) {
             end(last, at);
         }
+        // Rounds never overlap, so no second can count as live twice.
+        long startedAt = last == null ? at : Math.max(at, last.endedAt);
         long id = roundId > 0 ? roundId : rounds.stream().mapToLong(r -> r.roundId).max().orElse(0) + 1;
-        Round round = new Round(id, at, 0);
+        Round round = new Round(id, startedAt, 0);
         round.dirty = true;
         rounds.add(round);
         status = Status.LIVE;

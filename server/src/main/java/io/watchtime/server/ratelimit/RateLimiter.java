@@ -27,9 +27,8 @@ public final class RateLimiter {
     /** 0 when accepted (and counted), otherwise the milliseconds until a request would be accepted. */
     public long tryAcquire(String key) {
         Log log = logs.computeIfAbsent(key, k -> new Log(limit));
-        long now = clock.millis();
         synchronized (log) {
-            return log.tryAdd(now, windowMillis);
+            return log.tryAdd(clock.millis(), windowMillis); // read under the lock: the ring stays in time order
         }
     }
 

@@ -31,6 +31,9 @@ class DatabaseConfig {
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", "FULL");
             config.addDataSourceProperty("busy_timeout", "10000");
+            // A transaction takes the write lock when it begins, so it waits for another writer (the CLI)
+            // instead of failing when it upgrades from reading to writing.
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.setMaximumPoolSize(8);
         }
         return new HikariDataSource(config);

@@ -45,6 +45,12 @@ class ViewingQueries {
      */
     DurationList page(long accountId, DurationListRequest request) {
         Filter filter = Filter.of(accountId, request);
+        long total = totals.total(accountId, request.wechatUserSpaceId(), request.updateTimeStart(),
+                request.updateTimeEnd(), () -> jdbc.queryForObject("SELECT count(*) FROM viewings WHERE "
+                        + filter.where(), Long.class, filter.args().toArray()));
+        if (request.offset() >= total) {
+            return new DurationList(total, List.of()); // past the end: no need to walk the index to find nothing
+        }
         List<Object> args = new ArrayList<>(filter.args());
         args.add(request.pageSize());
         args.add(request.offset());
@@ -52,11 +58,7 @@ class ViewingQueries {
         String sql = "SELECT " + COLUMNS + " FROM (SELECT room_id, viewer_id FROM viewings WHERE " + filter.where()
                 + orderBy("", request.sort()) + " LIMIT ? OFFSET ?) k CROSS JOIN viewings v WHERE v.account_id = ?"
                 + " AND v.room_id = k.room_id AND v.viewer_id = k.viewer_id" + orderBy("v.", request.sort());
-        List<ViewingRecord> list = jdbc.query(sql, this::map, args.toArray());
-        long total = totals.total(accountId, request.wechatUserSpaceId(), request.updateTimeStart(),
-                request.updateTimeEnd(), () -> jdbc.queryForObject("SELECT count(*) FROM viewings WHERE "
-                        + filter.where(), Long.class, filter.args().toArray()));
-        return new DurationList(total, list);
+        return new DurationList(total, jdbc.query(sql, this::map, args.toArray()));
     }
 
     /** The API's order; the full key makes it total, so pages never overlap. */

@@ -143,6 +143,28 @@ class CreditingTest {
         assertThat(room.rounds.get(0).endedAt - room.rounds.get(0).startedAt).isGreaterThanOrEqualTo(viewing().live);
     }
 
+    @Test
+    void aLateRoomStartCannotMakeRoundsOverlap() {
+        harness.ingest(account, List.of(IngestEvent.roomStart(ROOM, 1, NOW), event(ENTER, "s", NOW, null),
+                event(HEARTBEAT, "s", NOW + 60, null), event(HEARTBEAT, "s", NOW + 120, null)));
+        harness.ingest(account, List.of(IngestEvent.roomStart(ROOM, 2, NOW + 100), event(HEARTBEAT, "s", NOW + 150, null)));
+
+        Room room = harness.room(account, ROOM);
+        assertThat(room.rounds.get(1).startedAt).isGreaterThanOrEqualTo(room.rounds.get(0).endedAt);
+        assertThat(viewing().live).isEqualTo(150).isLessThanOrEqualTo(viewing().stay);
+    }
+
+    @Test
+    void aLateEnterOfAnotherSessionCreditsButKeepsTheNewerProfile() {
+        harness.ingest(account, List.of(enter("new", NOW + 600, "newer name", 0, 0)));
+        harness.ingest(account, List.of(enter("old", NOW, "older name", 0, 0), event(HEARTBEAT, "old", NOW + 30, null)));
+
+        assertThat(viewing().name).isEqualTo("newer name");
+        assertThat(viewing().stay).isEqualTo(30);
+        assertThat(viewing().firstVisit).isEqualTo(NOW);
+        assertThat(viewing().lastVisit).isEqualTo(NOW + 600);
+    }
+
     private Viewing viewing() {
         return harness.viewing(account, ROOM, VIEWER);
     }

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 
 /** The real writer on a real SQLite file, without the HTTP layer: fast enough for property tests. */
@@ -41,7 +40,7 @@ final class WriterHarness implements AutoCloseable {
 
     IngestWriter.Outcome ingest(long account, List<IngestEvent> events) {
         try {
-            return writer.submit(account, events).get(30, TimeUnit.SECONDS);
+            return writer.submit(account, events).await(30);
         } catch (Exception e) {
             throw new AssertionError("ingest failed", e);
         }
