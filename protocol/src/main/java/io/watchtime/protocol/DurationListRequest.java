@@ -60,10 +60,6 @@ public record DurationListRequest(
         return new DurationListRequest(page, pageSize, sort, start, end, viewerId);
     }
 
-    public DurationListRequest withPage(long newPage) {
-        return new DurationListRequest(newPage, pageSize, sort, updateTimeStart, updateTimeEnd, wechatUserSpaceId);
-    }
-
     /** Rows skipped before this page. */
     @JsonIgnore
     public long offset() {

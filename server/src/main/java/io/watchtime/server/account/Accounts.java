@@ -1,7 +1,10 @@
 package io.watchtime.server.account;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
@@ -33,7 +36,7 @@ public class Accounts {
             throw new IllegalArgumentException("an account named \"" + name + "\" exists already");
         }
         long now = clock.instant().getEpochSecond();
-        long id = insert.executeAndReturnKey(java.util.Map.of("name", name, "created_at", now)).longValue();
+        long id = insert.executeAndReturnKey(Map.of("name", name, "created_at", now)).longValue();
         return new Account(id, name, now);
     }
 
@@ -49,7 +52,7 @@ public class Accounts {
         return jdbc.query("SELECT id, name, created_at FROM accounts ORDER BY id", this::map);
     }
 
-    private Account map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private Account map(ResultSet rs, int row) throws SQLException {
         return new Account(rs.getLong("id"), rs.getString("name"), rs.getLong("created_at"));
     }
 }

@@ -73,10 +73,6 @@ public class ApiKeys {
         return jdbc.query("SELECT " + COLUMNS + " FROM api_keys WHERE account_id = ? ORDER BY id", this::map, accountId);
     }
 
-    public Optional<KeyInfo> find(long keyId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM api_keys WHERE id = ?", this::map, keyId).stream().findFirst();
-    }
-
     /** Revokes a key at once; false when there is no such key or it was revoked before. */
     public boolean revoke(long keyId) {
         return jdbc.update("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",

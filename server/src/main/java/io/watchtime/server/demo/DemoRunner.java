@@ -5,6 +5,7 @@ import io.watchtime.protocol.IngestEvent;
 import io.watchtime.server.account.Accounts;
 import io.watchtime.server.account.ApiKeys;
 import io.watchtime.server.account.Scope;
+import io.watchtime.server.api.Endpoints;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
@@ -30,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * over HTTP: a day of history on first start, then live every few seconds.
  */
 @Component
-class DemoRunner implements ApplicationRunner {
+class DemoRunner implements ApplicationRunner, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DemoRunner.class);
     private static final String ACCOUNT = "demo";
@@ -44,6 +46,7 @@ class DemoRunner implements ApplicationRunner {
     private final Clock clock;
     private final JsonMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private long simulatedUntil; // only the simulator thread reads and writes it after start-up
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "demo-simulator");
         thread.setDaemon(true);
@@ -75,7 +78,7 @@ class DemoRunner implements ApplicationRunner {
         long now = clock.instant().getEpochSecond();
         DemoWorld world = new DemoWorld(now, Long.toString(now, 36));
         if (firstRun) {
-            log.info("demo: simulating the last 24 h of six live rooms through {}/ingest/v1/events ...", base);
+            log.info("demo: simulating the last 24 h of six live rooms through {}{} ...", base, Endpoints.INGEST);
             List<IngestEvent> history = world.advance(now - HISTORY_SECONDS - TICK_SECONDS, now, TICK_SECONDS);
             history.addAll(0, world.roomsAt(now - HISTORY_SECONDS));
             for (int i = 0; i < history.size(); i += BATCH) {
@@ -90,22 +93,27 @@ class DemoRunner implements ApplicationRunner {
                 + TICK_SECONDS + " s. Read key:");
         System.out.println("Authorization: Bearer " + readKey);
         System.out.println("curl -s -X POST " + base.replace("127.0.0.1", "localhost")
-                + "/Api/RoomRounds/getAccountUserDurationList/2.0.0 -H 'Content-Type: application/json'"
+                + Endpoints.DURATION_LIST + " -H 'Content-Type: application/json'"
                 + " -H 'Authorization: Bearer " + readKey + "' -d '{\"page\":1,\"page_size\":10,\"sort\":\"desc\"}'");
         System.out.println();
-        long[] last = {now};
+        simulatedUntil = now;
         scheduler.scheduleWithFixedDelay(() -> {
             long at = clock.instant().getEpochSecond();
-            List<IngestEvent> events = world.advance(last[0], at, 1);
-            last[0] = at;
+            List<IngestEvent> events = world.advance(simulatedUntil, at, 1);
+            simulatedUntil = at;
             if (!events.isEmpty()) {
                 send(base, ingestKey, events);
             }
         }, TICK_SECONDS, TICK_SECONDS, TimeUnit.SECONDS);
     }
 
+    @Override
+    public void destroy() {
+        scheduler.shutdownNow();
+    }
+
     private void send(String base, String key, List<IngestEvent> events) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/ingest/v1/events"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + Endpoints.INGEST))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + key)
                 .timeout(Duration.ofSeconds(60))

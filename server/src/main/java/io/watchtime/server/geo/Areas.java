@@ -5,13 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.lionsoul.ip2region.DataBlock;
 import org.lionsoul.ip2region.DbConfig;
 import org.lionsoul.ip2region.DbMakerConfigException;
 import org.lionsoul.ip2region.DbSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +30,7 @@ public class Areas {
 
     private final DbSearcher searcher;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public Areas(WatchtimeProperties properties) {
         this(load(properties.ip2regionFile()));
     }

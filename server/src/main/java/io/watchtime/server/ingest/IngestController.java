@@ -6,6 +6,7 @@ import io.watchtime.protocol.IngestEvent;
 import io.watchtime.protocol.InvalidRequestException;
 import io.watchtime.server.WatchtimeProperties;
 import io.watchtime.server.account.Principal;
+import io.watchtime.server.api.Endpoints;
 import io.watchtime.server.api.JsonBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -38,7 +39,7 @@ class IngestController {
         this.maxSkewSeconds = properties.crediting().maxClockSkew().toSeconds();
     }
 
-    @PostMapping("/ingest/v1/events")
+    @PostMapping(Endpoints.INGEST)
     ApiResponse<Accepted> ingest(HttpServletRequest request) throws InterruptedException {
         IngestBatch batch = IngestBatch.fromJson(bodies.read(request, MAX_BODY_BYTES));
         List<IngestEvent> events = stamped(batch.events(), clock.instant().getEpochSecond());

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -160,7 +161,7 @@ final class IngestStore {
 
     private static final String UPSERT_VIEWING = "INSERT INTO viewings (" + String.join(", ", VIEWING_COLUMNS)
             + ") VALUES (" + "?, ".repeat(VIEWING_COLUMNS.length - 1) + "?) ON CONFLICT (account_id, room_id, viewer_id)"
-            + " DO UPDATE SET " + String.join(", ", java.util.Arrays.stream(VIEWING_COLUMNS).skip(3)
+            + " DO UPDATE SET " + String.join(", ", Arrays.stream(VIEWING_COLUMNS).skip(3)
                     .map(col -> col + " = excluded." + col).toList());
 
     static void saveViewings(Connection c, Collection<Viewing> viewings, long updateTime) throws SQLException {

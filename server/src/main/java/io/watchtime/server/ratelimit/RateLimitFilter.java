@@ -4,6 +4,7 @@ import io.watchtime.server.WatchtimeProperties;
 import io.watchtime.server.account.AuthFilter;
 import io.watchtime.server.account.Principal;
 import io.watchtime.server.api.ApiException;
+import io.watchtime.server.api.Endpoints;
 import io.watchtime.server.api.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -34,7 +35,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     /** Known endpoints count apart; all other paths share one budget, so made-up paths cannot grow the map. */
     private static String endpoint(String path) {
         return switch (path) {
-            case "/Api/RoomRounds/getAccountUserDurationList/2.0.0", "/ingest/v1/events" -> path;
+            case Endpoints.DURATION_LIST, Endpoints.INGEST -> path;
             default -> "other";
         };
     }

@@ -4,6 +4,7 @@ import io.watchtime.protocol.ApiResponse;
 import io.watchtime.protocol.DurationList;
 import io.watchtime.protocol.DurationListRequest;
 import io.watchtime.server.account.Principal;
+import io.watchtime.server.api.Endpoints;
 import io.watchtime.server.api.JsonBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +24,7 @@ class ViewingController {
         this.queries = queries;
     }
 
-    @PostMapping("/Api/RoomRounds/getAccountUserDurationList/2.0.0")
+    @PostMapping(Endpoints.DURATION_LIST)
     ApiResponse<DurationList> list(HttpServletRequest request) {
         DurationListRequest query = DurationListRequest.fromJson(bodies.read(request, MAX_BODY_BYTES));
         return ApiResponse.success(queries.page(Principal.of(request).accountId(), query));
