@@ -103,54 +103,54 @@ final class IngestStore {
     }
 
     static void saveRooms(Connection c, Collection<Room> rooms) throws SQLException {
-        try (PreparedStatement room = c.prepareStatement("INSERT INTO rooms (account_id, room_id, status, live_credited_until)"
+        try (PreparedStatement upsertRoom = c.prepareStatement("INSERT INTO rooms (account_id, room_id, status, live_credited_until)"
                 + " VALUES (?, ?, ?, ?) ON CONFLICT (account_id, room_id) DO UPDATE SET status = excluded.status,"
                 + " live_credited_until = excluded.live_credited_until");
-             PreparedStatement round = c.prepareStatement("INSERT INTO rounds (account_id, room_id, round_id, started_at,"
+             PreparedStatement upsertRound = c.prepareStatement("INSERT INTO rounds (account_id, room_id, round_id, started_at,"
                      + " ended_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id, room_id, round_id) DO UPDATE SET"
                      + " ended_at = excluded.ended_at")) {
-            for (Room r : rooms) {
-                if (r.dirty) {
-                    room.setLong(1, r.accountId);
-                    room.setLong(2, r.roomId);
-                    room.setString(3, r.status.name().toLowerCase(Locale.ROOT));
-                    room.setLong(4, r.liveCreditedUntil);
-                    room.addBatch();
+            for (Room room : rooms) {
+                if (room.dirty) {
+                    upsertRoom.setLong(1, room.accountId);
+                    upsertRoom.setLong(2, room.roomId);
+                    upsertRoom.setString(3, room.status.name().toLowerCase(Locale.ROOT));
+                    upsertRoom.setLong(4, room.liveCreditedUntil);
+                    upsertRoom.addBatch();
                 }
-                for (Room.Round x : r.rounds) {
-                    if (x.dirty) {
-                        round.setLong(1, r.accountId);
-                        round.setLong(2, r.roomId);
-                        round.setLong(3, x.roundId);
-                        round.setLong(4, x.startedAt);
-                        round.setLong(5, x.endedAt);
-                        round.addBatch();
+                for (Room.Round round : room.rounds) {
+                    if (round.dirty) {
+                        upsertRound.setLong(1, room.accountId);
+                        upsertRound.setLong(2, room.roomId);
+                        upsertRound.setLong(3, round.roundId);
+                        upsertRound.setLong(4, round.startedAt);
+                        upsertRound.setLong(5, round.endedAt);
+                        upsertRound.addBatch();
                     }
                 }
             }
-            room.executeBatch();
-            round.executeBatch();
+            upsertRoom.executeBatch();
+            upsertRound.executeBatch();
         }
     }
 
     static void saveSessions(Connection c, Collection<Session> sessions) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO sessions (account_id, room_id, viewer_id, session_id,"
+        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO sessions (account_id, room_id, viewer_id, session_id,"
                 + " last_at, mode, ended) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, room_id, viewer_id,"
                 + " session_id) DO UPDATE SET last_at = excluded.last_at, mode = excluded.mode, ended = excluded.ended")) {
-            for (Session x : sessions) {
-                if (!x.dirty) {
+            for (Session session : sessions) {
+                if (!session.dirty) {
                     continue;
                 }
-                s.setLong(1, x.accountId);
-                s.setLong(2, x.roomId);
-                s.setLong(3, x.viewerId);
-                s.setString(4, x.sessionId);
-                s.setLong(5, x.lastAt);
-                s.setString(6, x.mode == null ? null : x.mode.wire());
-                s.setInt(7, x.ended ? 1 : 0);
-                s.addBatch();
+                upsert.setLong(1, session.accountId);
+                upsert.setLong(2, session.roomId);
+                upsert.setLong(3, session.viewerId);
+                upsert.setString(4, session.sessionId);
+                upsert.setLong(5, session.lastAt);
+                upsert.setString(6, session.mode == null ? null : session.mode.wire());
+                upsert.setInt(7, session.ended ? 1 : 0);
+                upsert.addBatch();
             }
-            s.executeBatch();
+            upsert.executeBatch();
         }
     }
 
@@ -167,7 +167,7 @@ final class IngestStore {
     static void saveViewings(Connection c, Collection<Viewing> viewings, long updateTime) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(UPSERT_VIEWING)) {
             for (Viewing v : viewings) {
-                if (!v.changed) {
+                if (!v.dirty) {
                     continue;
                 }
                 v.updateTime = updateTime;

@@ -173,13 +173,13 @@ public class IngestWriter implements SmartLifecycle {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Work work = new Work(c);
+                GroupState state = new GroupState(c);
                 for (Ticket ticket : group) {
-                    outcomes.add(work.apply(ticket.accountId, ticket.events));
+                    outcomes.add(state.apply(ticket.accountId, ticket.events));
                 }
-                IngestStore.saveRooms(c, work.rooms.values());
-                IngestStore.saveSessions(c, work.sessions.values());
-                IngestStore.saveViewings(c, work.viewings.values(), clock.instant().getEpochSecond());
+                IngestStore.saveRooms(c, state.rooms.values());
+                IngestStore.saveSessions(c, state.sessions.values());
+                IngestStore.saveViewings(c, state.viewings.values(), clock.instant().getEpochSecond());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -215,13 +215,13 @@ public class IngestWriter implements SmartLifecycle {
     }
 
     /** The state one group touches, loaded once and saved once. */
-    private final class Work {
+    private final class GroupState {
         private final Connection c;
         private final Map<RoomKey, Room> rooms = new HashMap<>();
         private final Map<SessionKey, Session> sessions = new HashMap<>();
         private final Map<ViewingKey, Viewing> viewings = new HashMap<>();
 
-        Work(Connection c) {
+        GroupState(Connection c) {
             this.c = c;
         }
 

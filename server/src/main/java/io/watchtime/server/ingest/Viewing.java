@@ -5,7 +5,7 @@ import io.watchtime.protocol.IngestEvent;
 import io.watchtime.protocol.ThirdWechatInfo;
 import java.util.Objects;
 
-/** The viewing record of one viewer in one room, as the writer changes it; {@code changed} marks what to save. */
+/** The viewing record of one viewer in one room, as the writer changes it; {@code dirty} marks what to save (and bumps update_time). */
 final class Viewing {
 
     final long accountId;
@@ -28,7 +28,7 @@ final class Viewing {
     long firstVisit;
     long lastVisit;
     long updateTime;
-    boolean changed;
+    boolean dirty;
 
     Viewing(long accountId, long roomId, long viewerId) {
         this.accountId = accountId;
@@ -41,18 +41,18 @@ final class Viewing {
         live += liveSeconds;
         playback += playbackSeconds;
         creditedUntil = to;
-        changed = true;
+        dirty = true;
     }
 
     /** Any accepted event is a sign of a visit; only {@code enter} moves the last visit. */
     void visited(long at, boolean enter) {
         if (firstVisit == 0 || at < firstVisit) {
             firstVisit = at;
-            changed = true;
+            dirty = true;
         }
         if ((enter || lastVisit == 0) && at > lastVisit) {
             lastVisit = at;
-            changed = true;
+            dirty = true;
         }
     }
 
@@ -83,13 +83,13 @@ final class Viewing {
         if (inviterId == 0 && event.invitedId() > 0) {
             inviterId = event.invitedId();
             inviterName = event.invitedName() == null ? "" : event.invitedName();
-            changed = true;
+            dirty = true;
         }
     }
 
     private <T> T set(T current, T next) {
         if (!Objects.equals(current, next)) {
-            changed = true;
+            dirty = true;
         }
         return next;
     }
