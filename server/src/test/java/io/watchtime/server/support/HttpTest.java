@@ -9,9 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -79,17 +82,26 @@ public abstract class HttpTest {
     }
 
     protected Reply post(String path, String key, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        Map<String, String> headers = new LinkedHashMap<>();
         if (key != null) {
-            request.header("Authorization", "Bearer " + key);
+            headers.put("Authorization", "Bearer " + key);
         }
         if (contentType != null) {
-            request.header("Content-Type", contentType);
+            headers.put("Content-Type", contentType);
         }
+        return send("POST", path, headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Any method, any headers, any bytes (null body: none). */
+    protected Reply send(String method, String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

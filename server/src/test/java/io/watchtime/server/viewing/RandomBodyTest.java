@@ -270,7 +270,7 @@ class RandomBodyTest extends HttpTest {
     // ---- the checks ----
 
     private Reply send(String path, String key, Body body) {
-        return Replies.send(port, "POST", path, Map.of("Authorization", "Bearer " + key,
+        return send("POST", path, Map.of("Authorization", "Bearer " + key,
                 "Content-Type", body.contentType()), body.bytes());
     }
 

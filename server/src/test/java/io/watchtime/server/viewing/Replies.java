@@ -3,46 +3,17 @@ package io.watchtime.server.viewing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchtime.server.support.HttpTest.Reply;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Checks of the contract's envelope, shared by the API tests, and a raw HTTP call for what HttpTest cannot send. */
+/** Checks of the contract's envelope, shared by the API tests. */
 final class Replies {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Replies() {
-    }
-
-    /** Any method, any headers, any bytes (null body: none). */
-    static Reply send(int port, String method, String path, Map<String, String> headers, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(response.statusCode(), response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     static List<String> fieldNames(JsonNode object) {

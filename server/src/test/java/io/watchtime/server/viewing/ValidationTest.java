@@ -261,8 +261,8 @@ class ValidationTest extends HttpTest {
     void anAcceptHeaderForHtmlStillGetsJson() {
         Map<String, String> headers = Map.of("Authorization", "Bearer " + account.readKey(),
                 "Content-Type", JSON_TYPE, "Accept", "text/html");
-        assertSuccess(Replies.send(port, "POST", LIST_PATH, headers, CANONICAL.getBytes(StandardCharsets.UTF_8)));
-        assertError(Replies.send(port, "POST", LIST_PATH, headers, "{}".getBytes(StandardCharsets.UTF_8)), 400, "page");
+        assertSuccess(send("POST", LIST_PATH, headers, CANONICAL.getBytes(StandardCharsets.UTF_8)));
+        assertError(send("POST", LIST_PATH, headers, "{}".getBytes(StandardCharsets.UTF_8)), 400, "page");
     }
 
     @Test
@@ -270,7 +270,7 @@ class ValidationTest extends HttpTest {
         String boundary = "b0undary";
         byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x\"\r\n\r\n"
                 + "x".repeat(2_000_000) + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        assertError(Replies.send(port, "POST", LIST_PATH, Map.of("Authorization", "Bearer " + account.readKey(),
+        assertError(send("POST", LIST_PATH, Map.of("Authorization", "Bearer " + account.readKey(),
                 "Content-Type", "multipart/form-data; boundary=" + boundary), body), 400, "Content-Type");
     }
 
@@ -292,9 +292,9 @@ class ValidationTest extends HttpTest {
 
     @Test
     void wrongMethodIs405() {
-        Reply get = Replies.send(port, "GET", LIST_PATH, Map.of("Authorization", "Bearer " + account.readKey()), null);
+        Reply get = send("GET", LIST_PATH, Map.of("Authorization", "Bearer " + account.readKey()), null);
         assertError(get, 405, "POST", "GET");
-        Reply delete = Replies.send(port, "DELETE", INGEST_PATH,
+        Reply delete = send("DELETE", INGEST_PATH,
                 Map.of("Authorization", "Bearer " + account.ingestKey()), null);
         assertError(delete, 405, "POST");
     }
@@ -303,9 +303,9 @@ class ValidationTest extends HttpTest {
     void unknownPathIs404() {
         assertError(post("/Api/RoomRounds/getAccountUserDurationList/3.0.0", account.readKey(), JSON_TYPE, CANONICAL),
                 404, "getAccountUserDurationList/3.0.0");
-        assertError(Replies.send(port, "GET", "/nothing/here", Map.of(), null), 404, "/nothing/here");
-        assertError(Replies.send(port, "GET", "/", Map.of(), null), 404);
-        assertError(Replies.send(port, "GET", "/error", Map.of(), null), 404, "/error");
+        assertError(send("GET", "/nothing/here", Map.of(), null), 404, "/nothing/here");
+        assertError(send("GET", "/", Map.of(), null), 404);
+        assertError(send("GET", "/error", Map.of(), null), 404, "/error");
         assertError(post("/error", null, JSON_TYPE, CANONICAL), 404, "/error");
         assertError(post("/ingest/v2/events", account.ingestKey(), JSON_TYPE, "{}"), 404, "/ingest/v2/events");
     }
@@ -316,7 +316,7 @@ class ValidationTest extends HttpTest {
         assertError(post(INGEST_PATH, null, JSON_TYPE, "{}"), 401, "Authorization");
         assertError(post(LIST_PATH, "garbage", JSON_TYPE, CANONICAL), 401, "key");
         assertError(post(LIST_PATH, "wt_" + "A".repeat(43), JSON_TYPE, CANONICAL), 401, "key");
-        assertError(Replies.send(port, "POST", LIST_PATH, Map.of("Authorization", "Basic dXNlcjpwYXNz",
+        assertError(send("POST", LIST_PATH, Map.of("Authorization", "Basic dXNlcjpwYXNz",
                 "Content-Type", JSON_TYPE), CANONICAL.getBytes(StandardCharsets.UTF_8)), 401, "Bearer");
         ApiKeys.CreatedKey revoked = apiKeys.create(account.id(), Scope.READ, "to revoke");
         assertSuccess(list(revoked.secret(), CANONICAL));
