@@ -3,12 +3,12 @@ package io.watchtime.server.ingest;
 import io.watchtime.protocol.ChannelInfo;
 import io.watchtime.protocol.ThirdWechatInfo;
 import io.watchtime.protocol.WatchMode;
+import io.watchtime.server.storage.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +16,24 @@ import java.util.Locale;
 /** The SQL of the writer: loads the state that events touch and upserts what they changed, in batches. */
 final class IngestStore {
 
-    private IngestStore() {
+    private final String upsertRoom;
+    private final String upsertRound;
+    private final String upsertSession;
+    private final String upsertViewing;
+
+    IngestStore(Dialect dialect) {
+        upsertRoom = dialect.upsert("rooms", List.of("account_id", "room_id"), List.of("status", "live_credited_until"));
+        upsertRound = dialect.upsert("rounds", List.of("account_id", "room_id", "round_id"),
+                List.of("started_at", "ended_at"));
+        upsertSession = dialect.upsert("sessions", List.of("account_id", "room_id", "viewer_id", "session_id"),
+                List.of("last_at", "mode", "ended"));
+        upsertViewing = dialect.upsert("viewings", List.of("account_id", "room_id", "viewer_id"), List.of("viewer_name",
+                "viewer_photo", "third_uuid", "wx_appid", "wx_openid", "wx_unionid", "stay_duration", "live_duration",
+                "playback_duration", "credited_until", "ip", "area", "device", "channel_id", "channel_name", "store_id",
+                "inviter_id", "inviter_name", "first_visit", "last_visit", "update_time"));
     }
 
-    static Room loadRoom(Connection c, long accountId, long roomId) throws SQLException {
+    Room loadRoom(Connection c, long accountId, long roomId) throws SQLException {
         Room.Status status;
         long liveCreditedUntil;
         try (PreparedStatement s = c.prepareStatement(
@@ -48,7 +62,7 @@ final class IngestStore {
         return new Room(accountId, roomId, status, liveCreditedUntil, rounds);
     }
 
-    static Session loadSession(Connection c, long accountId, long roomId, long viewerId, String sessionId)
+    Session loadSession(Connection c, long accountId, long roomId, long viewerId, String sessionId)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT last_at, mode, ended FROM sessions"
                 + " WHERE account_id = ? AND room_id = ? AND viewer_id = ? AND session_id = ?")) {
@@ -67,7 +81,7 @@ final class IngestStore {
         }
     }
 
-    static Viewing loadViewing(Connection c, long accountId, long roomId, long viewerId) throws SQLException {
+    Viewing loadViewing(Connection c, long accountId, long roomId, long viewerId) throws SQLException {
         Viewing v = new Viewing(accountId, roomId, viewerId);
         try (PreparedStatement s = c.prepareStatement("SELECT viewer_name, viewer_photo, third_uuid, wx_appid, wx_openid,"
                 + " wx_unionid, stay_duration, live_duration, playback_duration, credited_until, ip, area, device,"
@@ -102,41 +116,35 @@ final class IngestStore {
         }
     }
 
-    static void saveRooms(Connection c, Collection<Room> rooms) throws SQLException {
-        try (PreparedStatement upsertRoom = c.prepareStatement("INSERT INTO rooms (account_id, room_id, status, live_credited_until)"
-                + " VALUES (?, ?, ?, ?) ON CONFLICT (account_id, room_id) DO UPDATE SET status = excluded.status,"
-                + " live_credited_until = excluded.live_credited_until");
-             PreparedStatement upsertRound = c.prepareStatement("INSERT INTO rounds (account_id, room_id, round_id, started_at,"
-                     + " ended_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id, room_id, round_id) DO UPDATE SET"
-                     + " ended_at = excluded.ended_at")) {
+    void saveRooms(Connection c, Collection<Room> rooms) throws SQLException {
+        try (PreparedStatement roomRows = c.prepareStatement(upsertRoom);
+             PreparedStatement roundRows = c.prepareStatement(upsertRound)) {
             for (Room room : rooms) {
                 if (room.dirty) {
-                    upsertRoom.setLong(1, room.accountId);
-                    upsertRoom.setLong(2, room.roomId);
-                    upsertRoom.setString(3, room.status.name().toLowerCase(Locale.ROOT));
-                    upsertRoom.setLong(4, room.liveCreditedUntil);
-                    upsertRoom.addBatch();
+                    roomRows.setLong(1, room.accountId);
+                    roomRows.setLong(2, room.roomId);
+                    roomRows.setString(3, room.status.name().toLowerCase(Locale.ROOT));
+                    roomRows.setLong(4, room.liveCreditedUntil);
+                    roomRows.addBatch();
                 }
                 for (Room.Round round : room.rounds) {
                     if (round.dirty) {
-                        upsertRound.setLong(1, room.accountId);
-                        upsertRound.setLong(2, room.roomId);
-                        upsertRound.setLong(3, round.roundId);
-                        upsertRound.setLong(4, round.startedAt);
-                        upsertRound.setLong(5, round.endedAt);
-                        upsertRound.addBatch();
+                        roundRows.setLong(1, room.accountId);
+                        roundRows.setLong(2, room.roomId);
+                        roundRows.setLong(3, round.roundId);
+                        roundRows.setLong(4, round.startedAt);
+                        roundRows.setLong(5, round.endedAt);
+                        roundRows.addBatch();
                     }
                 }
             }
-            upsertRoom.executeBatch();
-            upsertRound.executeBatch();
+            roomRows.executeBatch();
+            roundRows.executeBatch();
         }
     }
 
-    static void saveSessions(Connection c, Collection<Session> sessions) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO sessions (account_id, room_id, viewer_id, session_id,"
-                + " last_at, mode, ended) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, room_id, viewer_id,"
-                + " session_id) DO UPDATE SET last_at = excluded.last_at, mode = excluded.mode, ended = excluded.ended")) {
+    void saveSessions(Connection c, Collection<Session> sessions) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement(upsertSession)) {
             for (Session session : sessions) {
                 if (!session.dirty) {
                     continue;
@@ -154,18 +162,8 @@ final class IngestStore {
         }
     }
 
-    private static final String[] VIEWING_COLUMNS = {"account_id", "room_id", "viewer_id", "viewer_name",
-        "viewer_photo", "third_uuid", "wx_appid", "wx_openid", "wx_unionid", "stay_duration", "live_duration",
-        "playback_duration", "credited_until", "ip", "area", "device", "channel_id", "channel_name", "store_id",
-        "inviter_id", "inviter_name", "first_visit", "last_visit", "update_time"};
-
-    private static final String UPSERT_VIEWING = "INSERT INTO viewings (" + String.join(", ", VIEWING_COLUMNS)
-            + ") VALUES (" + "?, ".repeat(VIEWING_COLUMNS.length - 1) + "?) ON CONFLICT (account_id, room_id, viewer_id)"
-            + " DO UPDATE SET " + String.join(", ", Arrays.stream(VIEWING_COLUMNS).skip(3)
-                    .map(col -> col + " = excluded." + col).toList());
-
-    static void saveViewings(Connection c, Collection<Viewing> viewings, long updateTime) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(UPSERT_VIEWING)) {
+    void saveViewings(Connection c, Collection<Viewing> viewings, long updateTime) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(upsertViewing)) {
             for (Viewing v : viewings) {
                 if (!v.dirty) {
                     continue;
@@ -203,7 +201,7 @@ final class IngestStore {
     }
 
     /** Forgets sessions silent since {@code before}; crediting stays idempotent through each record's creditedUntil. */
-    static int pruneSessions(Connection c, long before) throws SQLException {
+    int pruneSessions(Connection c, long before) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM sessions WHERE last_at < ?")) {
             s.setLong(1, before);
             return s.executeUpdate();

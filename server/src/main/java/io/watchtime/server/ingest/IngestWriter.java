@@ -6,6 +6,7 @@ import io.watchtime.server.WatchtimeProperties;
 import io.watchtime.server.api.ApiException;
 import io.watchtime.server.geo.Areas;
 import io.watchtime.server.geo.Devices;
+import io.watchtime.server.storage.Dialect;
 import io.watchtime.server.viewing.Totals;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -72,6 +73,7 @@ public class IngestWriter implements SmartLifecycle {
     private final Clock clock;
     private final Areas areas;
     private final Crediting crediting;
+    private final IngestStore store;
     private final Totals totals;
     private final BlockingQueue<Ticket> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedEvents = new AtomicInteger();
@@ -79,8 +81,10 @@ public class IngestWriter implements SmartLifecycle {
     private Thread thread;
     private long lastPrune;
 
-    IngestWriter(DataSource dataSource, Clock clock, Areas areas, Totals totals, WatchtimeProperties properties) {
+    IngestWriter(DataSource dataSource, Dialect dialect, Clock clock, Areas areas, Totals totals,
+                 WatchtimeProperties properties) {
         this.dataSource = dataSource;
+        this.store = new IngestStore(dialect);
         this.totals = totals;
         this.clock = clock;
         this.areas = areas;
@@ -177,9 +181,9 @@ public class IngestWriter implements SmartLifecycle {
                 for (Ticket ticket : group) {
                     outcomes.add(state.apply(ticket.accountId, ticket.events));
                 }
-                IngestStore.saveRooms(c, state.rooms.values());
-                IngestStore.saveSessions(c, state.sessions.values());
-                IngestStore.saveViewings(c, state.viewings.values(), clock.instant().getEpochSecond());
+                store.saveRooms(c, state.rooms.values());
+                store.saveSessions(c, state.sessions.values());
+                store.saveViewings(c, state.viewings.values(), clock.instant().getEpochSecond());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -205,7 +209,7 @@ public class IngestWriter implements SmartLifecycle {
         }
         lastPrune = now;
         try (Connection c = dataSource.getConnection()) {
-            int pruned = IngestStore.pruneSessions(c, now - KEEP_SESSIONS_SECONDS);
+            int pruned = store.pruneSessions(c, now - KEEP_SESSIONS_SECONDS);
             if (pruned > 0) {
                 log.info("forgot {} sessions silent for over a day", pruned);
             }
@@ -262,7 +266,7 @@ public class IngestWriter implements SmartLifecycle {
             RoomKey key = new RoomKey(accountId, roomId);
             Room room = rooms.get(key);
             if (room == null) {
-                room = IngestStore.loadRoom(c, accountId, roomId);
+                room = store.loadRoom(c, accountId, roomId);
                 rooms.put(key, room);
             }
             return room;
@@ -272,7 +276,7 @@ public class IngestWriter implements SmartLifecycle {
             SessionKey key = new SessionKey(accountId, e.roomId(), e.viewerId(), e.sessionId());
             Session session = sessions.get(key);
             if (session == null) {
-                session = IngestStore.loadSession(c, accountId, e.roomId(), e.viewerId(), e.sessionId());
+                session = store.loadSession(c, accountId, e.roomId(), e.viewerId(), e.sessionId());
                 sessions.put(key, session);
             }
             return session;
@@ -282,7 +286,7 @@ public class IngestWriter implements SmartLifecycle {
             ViewingKey key = new ViewingKey(accountId, roomId, viewerId);
             Viewing viewing = viewings.get(key);
             if (viewing == null) {
-                viewing = IngestStore.loadViewing(c, accountId, roomId, viewerId);
+                viewing = store.loadViewing(c, accountId, roomId, viewerId);
                 viewings.put(key, viewing);
             }
             return viewing;

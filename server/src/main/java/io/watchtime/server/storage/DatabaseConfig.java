@@ -8,24 +8,39 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The connection pool. SQLite (the embedded default) gets its file's folder made and WAL with full syncs. */
+/**
+ * The connection pool, the dialect and the schema location for the database that
+ * {@code watchtime.database.url} names. SQLite (the embedded default) gets its file's folder made and WAL
+ * with full syncs; PostgreSQL and MySQL/MariaDB are used as they are configured.
+ */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
 
     private static final String SQLITE = "jdbc:sqlite:";
 
+    @Bean
+    Dialect dialect(WatchtimeProperties properties) {
+        return Dialect.of(properties.database().url());
+    }
+
+    @Bean
+    FlywayConfigurationCustomizer schemaOfTheDialect(Dialect dialect) {
+        return configuration -> configuration.locations(dialect.migrations());
+    }
+
     @Bean(destroyMethod = "close")
-    DataSource dataSource(WatchtimeProperties properties) {
+    DataSource dataSource(WatchtimeProperties properties, Dialect dialect) {
         WatchtimeProperties.Database database = properties.database();
         HikariConfig config = new HikariConfig();
         config.setPoolName("watchtime");
         config.setJdbcUrl(database.url());
         config.setUsername(database.username());
         config.setPassword(database.password());
-        if (database.url().startsWith(SQLITE)) {
+        if (dialect == Dialect.SQLITE) {
             createFolderOf(database.url().substring(SQLITE.length()));
             // WAL lets readers run beside the one writer; FULL makes every commit survive a power cut.
             config.addDataSourceProperty("journal_mode", "WAL");

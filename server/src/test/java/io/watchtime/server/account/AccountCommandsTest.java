@@ -2,7 +2,7 @@ package io.watchtime.server.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.watchtime.server.support.HttpTest;
+import io.watchtime.server.support.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The jar's admin CLI, in-process, on a database file of its own. */
 class AccountCommandsTest {
 
-    private final String database = "--watchtime.database.url=jdbc:sqlite:" + HttpTest.freshDatabaseFile();
+    private final String database = "--watchtime.database.url=" + TestDatabase.freshUrl();
 
     private record Run(int exitCode, String out, String err) {
     }

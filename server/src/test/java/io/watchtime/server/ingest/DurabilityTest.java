@@ -8,6 +8,7 @@ import io.watchtime.protocol.WatchMode;
 import io.watchtime.server.WatchtimeApplication;
 import io.watchtime.server.support.Events;
 import io.watchtime.server.support.HttpTest;
+import io.watchtime.server.support.TestDatabase;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -53,7 +54,8 @@ class DurabilityTest {
     private static final int VIEWERS_PER_BATCH = 10;
     private static final long STAY = 20;
 
-    private final Path database = HttpTest.freshDatabaseFile();
+    private final String database = TestDatabase.freshUrl();
+    private final Path logs = Path.of("target", "test-db").toAbsolutePath();
 
     @Test
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
@@ -262,7 +264,7 @@ class DurabilityTest {
     }
 
     private String databaseSetting() {
-        return "--watchtime.database.url=jdbc:sqlite:" + database;
+        return "--watchtime.database.url=" + database;
     }
 
     /** The main code and its libraries, without the test classes (no test configuration gets scanned). */
@@ -277,8 +279,9 @@ class DurabilityTest {
         return new ProcessBuilder(command);
     }
 
-    private Path log(String name) {
-        return database.resolveSibling(database.getFileName() + "." + name + ".log");
+    private Path log(String name) throws IOException {
+        Files.createDirectories(logs);
+        return logs.resolve("durability-" + Integer.toHexString(database.hashCode()) + "." + name + ".log");
     }
 
     private static String tail(Path log) throws IOException {

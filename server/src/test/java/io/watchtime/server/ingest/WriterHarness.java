@@ -4,8 +4,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.watchtime.protocol.IngestEvent;
 import io.watchtime.server.WatchtimeProperties;
 import io.watchtime.server.geo.Areas;
+import io.watchtime.server.storage.Dialect;
 import io.watchtime.server.viewing.Totals;
-import io.watchtime.server.support.HttpTest;
+import io.watchtime.server.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -23,18 +24,19 @@ final class WriterHarness implements AutoCloseable {
 
     private final HikariDataSource dataSource = new HikariDataSource();
     private final IngestWriter writer;
+    private final IngestStore store;
 
     WriterHarness() {
-        String url = "jdbc:sqlite:" + HttpTest.freshDatabaseFile();
+        String url = TestDatabase.freshUrl();
         dataSource.setJdbcUrl(url);
-        dataSource.addDataSourceProperty("journal_mode", "WAL");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        store = new IngestStore(Dialect.of(url));
+        Flyway.configure().dataSource(dataSource).locations(Dialect.of(url).migrations()).load().migrate();
         WatchtimeProperties properties = new WatchtimeProperties(
                 new WatchtimeProperties.Database(url, null, null), ZoneId.of("Asia/Shanghai"), "",
                 new WatchtimeProperties.Crediting(Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(5)),
                 new WatchtimeProperties.RateLimit(1000, Duration.ofSeconds(10)));
         Clock clock = Clock.fixed(Instant.ofEpochSecond(NOW + 86_400), ZoneOffset.UTC);
-        writer = new IngestWriter(dataSource, clock, new Areas((byte[]) null), new Totals(), properties);
+        writer = new IngestWriter(dataSource, Dialect.of(url), clock, new Areas((byte[]) null), new Totals(), properties);
         writer.start();
     }
 
@@ -48,7 +50,7 @@ final class WriterHarness implements AutoCloseable {
 
     Viewing viewing(long account, long room, long viewer) {
         try (Connection c = dataSource.getConnection()) {
-            return IngestStore.loadViewing(c, account, room, viewer);
+            return store.loadViewing(c, account, room, viewer);
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
@@ -56,7 +58,7 @@ final class WriterHarness implements AutoCloseable {
 
     Room room(long account, long room) {
         try (Connection c = dataSource.getConnection()) {
-            return IngestStore.loadRoom(c, account, room);
+            return store.loadRoom(c, account, room);
         } catch (SQLException e) {
             throw new AssertionError(e);
         }

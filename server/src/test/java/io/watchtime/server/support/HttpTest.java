@@ -10,8 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,16 +44,8 @@ public abstract class HttpTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("watchtime.database.url", () -> "jdbc:sqlite:" + freshDatabaseFile());
-    }
-
-    public static Path freshDatabaseFile() {
-        try {
-            Path dir = Files.createDirectories(Path.of("target", "test-db"));
-            return dir.resolve(UUID.randomUUID() + ".db").toAbsolutePath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String url = TestDatabase.freshUrl();
+        registry.add("watchtime.database.url", () -> url);
     }
 
     /** An account of its own, with a key of each scope. */

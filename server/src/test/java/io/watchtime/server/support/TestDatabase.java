@@ -1,0 +1,79 @@
+package io.watchtime.server.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A fresh, empty database for a test, of the kind the run is for: {@code -Dwatchtime.test.database=sqlite}
+ * (the default), {@code postgresql} or {@code mariadb}, on this machine's standard local ports. Server
+ * databases are dropped when the test JVM ends. A missing server fails the test loudly, never skips it.
+ */
+public final class TestDatabase {
+
+    private static final String POSTGRESQL = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/";
+
+    private TestDatabase() {
+    }
+
+    public static String kind() {
+        return System.getProperty("watchtime.test.database", "sqlite");
+    }
+
+    /** The JDBC URL (credentials included) of a new database. */
+    public static String freshUrl() {
+        String name = "wt_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return switch (kind()) {
+            case "sqlite" -> "jdbc:sqlite:" + freshSqliteFile();
+            case "postgresql" -> {
+                String admin = POSTGRESQL + "postgres?user=postgres";
+                run(admin, "CREATE DATABASE " + name);
+                dropAtExit(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                yield POSTGRESQL + name + "?user=postgres";
+            }
+            case "mariadb" -> {
+                String admin = MARIADB + "?user=root";
+                run(admin, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+                dropAtExit(admin, "DROP DATABASE IF EXISTS " + name);
+                yield MARIADB + name + "?user=root";
+            }
+            default -> throw new IllegalStateException("watchtime.test.database must be sqlite, postgresql or mariadb, got "
+                    + kind());
+        };
+    }
+
+    private static Path freshSqliteFile() {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "test-db"));
+            return dir.resolve(UUID.randomUUID() + ".db").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void run(String url, String sql) {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare a " + kind() + " test database at " + url + " (" + e.getMessage()
+                    + "); start the server (.ci/run does) or run with -Dwatchtime.test.database=sqlite", e);
+        }
+    }
+
+    private static void dropAtExit(String url, String sql) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                run(url, sql);
+            } catch (RuntimeException e) {
+                System.err.println("could not drop a test database: " + e.getMessage());
+            }
+        }));
+    }
+}
