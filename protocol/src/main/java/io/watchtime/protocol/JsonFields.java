@@ -87,6 +87,9 @@ public final class JsonFields {
         if (text.length() > maxLength) {
             throw new InvalidRequestException(field + " must be at most " + maxLength + " characters, got " + text.length());
         }
+        if (text.indexOf('\0') >= 0) {
+            throw new InvalidRequestException(field + " must not contain the NUL character (\\u0000)");
+        }
         return text;
     }
 

@@ -190,7 +190,7 @@ public class IngestWriter implements SmartLifecycle {
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
-            log.error("ingest group of {} batches failed and was rolled back: {}", group.size(), e.toString());
+            log.error("ingest group of {} batches failed and was rolled back: {}", group.size(), summary(e));
             ApiException failure = new ApiException(503, "could not store the events (" + e.getClass().getSimpleName()
                     + "); nothing of this batch was applied, retry it", 1);
             group.forEach(ticket -> ticket.done.completeExceptionally(failure));
@@ -200,6 +200,13 @@ public class IngestWriter implements SmartLifecycle {
         for (int i = 0; i < group.size(); i++) {
             group.get(i).done.complete(outcomes.get(i));
         }
+    }
+
+    /** The cause in one short line: a driver's message can hold a whole batch of statements and viewers' data. */
+    private static String summary(Exception e) {
+        Throwable cause = e instanceof SQLException sql && sql.getNextException() != null ? sql.getNextException() : e;
+        String message = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return message.length() <= 300 ? message : message.substring(0, 297) + "...";
     }
 
     private void pruneSessionsHourly() {

@@ -38,6 +38,23 @@ public enum Dialect {
         return "classpath:db/migration/" + migrations;
     }
 
+    /**
+     * Rows of a page found by their keys first ("deferred join"): {@code keys} selects {@code room_id, viewer_id}
+     * with ORDER BY, LIMIT and OFFSET from the index alone, and only those rows are read. Each database is told
+     * to run the key query once, before the join: left to themselves, SQLite and a PostgreSQL without fresh
+     * statistics loop over the account's rows and run the key query again for each one.
+     */
+    public String deferredJoin(String columns, String keys, String joinCondition, String orderBy) {
+        return switch (this) {
+            case SQLITE -> "SELECT " + columns + " FROM (" + keys + ") k CROSS JOIN viewings v WHERE " + joinCondition
+                    + orderBy;
+            case POSTGRESQL -> "WITH k AS MATERIALIZED (" + keys + ") SELECT " + columns + " FROM k JOIN viewings v ON "
+                    + joinCondition + orderBy;
+            case MYSQL -> "SELECT " + columns + " FROM (" + keys + ") k STRAIGHT_JOIN viewings v ON " + joinCondition
+                    + orderBy;
+        };
+    }
+
     /** {@code INSERT ... } that updates {@code updated} columns when a row with the same {@code key} exists. */
     public String upsert(String table, List<String> key, List<String> updated) {
         List<String> columns = new ArrayList<>(key);

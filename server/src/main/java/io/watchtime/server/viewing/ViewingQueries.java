@@ -7,6 +7,7 @@ import io.watchtime.protocol.Sort;
 import io.watchtime.protocol.ThirdWechatInfo;
 import io.watchtime.protocol.ViewingRecord;
 import io.watchtime.server.WatchtimeProperties;
+import io.watchtime.server.storage.Dialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -30,19 +31,16 @@ class ViewingQueries {
 
     private final JdbcTemplate jdbc;
     private final Totals totals;
+    private final Dialect dialect;
     private final DateTimeFormatter visitTime;
 
-    ViewingQueries(JdbcTemplate jdbc, Totals totals, WatchtimeProperties properties) {
+    ViewingQueries(JdbcTemplate jdbc, Totals totals, Dialect dialect, WatchtimeProperties properties) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
         this.totals = totals;
         this.visitTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(properties.timeZone());
     }
 
-    /**
-     * CROSS JOIN keeps the page's keys as the outer loop (SQLite takes it as a join-order hint; elsewhere it is a
-     * plain join): with {@code JOIN ... ON}, SQLite 3.51 chose to walk every row of the account by the index and
-     * re-run the key subquery for each, a full scan times the offset on every page.
-     */
     DurationList page(long accountId, DurationListRequest request) {
         Filter filter = Filter.of(accountId, request);
         long total = totals.total(accountId, request.wechatUserSpaceId(), request.updateTimeStart(),
@@ -55,9 +53,9 @@ class ViewingQueries {
         args.add(request.pageSize());
         args.add(request.offset());
         args.add(accountId);
-        String sql = "SELECT " + COLUMNS + " FROM (SELECT room_id, viewer_id FROM viewings WHERE " + filter.where()
-                + orderBy("", request.sort()) + " LIMIT ? OFFSET ?) k CROSS JOIN viewings v WHERE v.account_id = ?"
-                + " AND v.room_id = k.room_id AND v.viewer_id = k.viewer_id" + orderBy("v.", request.sort());
+        String sql = dialect.deferredJoin(COLUMNS, "SELECT room_id, viewer_id FROM viewings WHERE " + filter.where()
+                        + orderBy("", request.sort()) + " LIMIT ? OFFSET ?",
+                "v.account_id = ? AND v.room_id = k.room_id AND v.viewer_id = k.viewer_id", orderBy("v.", request.sort()));
         return new DurationList(total, jdbc.query(sql, this::map, args.toArray()));
     }
 
