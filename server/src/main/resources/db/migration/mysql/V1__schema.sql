@@ -1,5 +1,6 @@
--- MySQL and MariaDB. Same tables as the SQLite schema; ids are AUTO_INCREMENT, and text compares byte
--- for byte (utf8mb4_bin) so that session ids "a" and "A" stay two sessions.
+-- MySQL and MariaDB. Same tables as the SQLite schema; ids are AUTO_INCREMENT, text is utf8mb4_bin
+-- ("a" and "A" differ), and session ids are VARBINARY so that "s1" and "s1 " differ too (the _bin
+-- collations ignore trailing spaces).
 -- Every table leads with account_id: no query crosses accounts, and the data can be sharded by account.
 
 CREATE TABLE accounts (
@@ -41,7 +42,7 @@ CREATE TABLE sessions (
     account_id  BIGINT       NOT NULL,
     room_id     BIGINT       NOT NULL,
     viewer_id   BIGINT       NOT NULL,
-    session_id  VARCHAR(128) NOT NULL,
+    session_id  VARBINARY(512) NOT NULL,
     last_at     BIGINT       NOT NULL,
     mode        VARCHAR(16),
     ended       SMALLINT     NOT NULL,

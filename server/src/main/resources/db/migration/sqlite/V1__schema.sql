@@ -1,4 +1,3 @@
--- SQLite (the embedded default). postgresql/ and mysql/ hold the same schema in their dialects.
 -- Every table leads with account_id: no query crosses accounts, and the data can be sharded by account.
 
 CREATE TABLE accounts (

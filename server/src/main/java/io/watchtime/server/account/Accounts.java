@@ -28,7 +28,8 @@ public class Accounts {
                 .usingGeneratedKeyColumns("id");
     }
 
-    public Account create(String name) {
+    public Account create(String requestedName) {
+        String name = requestedName == null ? null : requestedName.strip();
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new IllegalArgumentException("an account name must have 1 to 200 characters");
         }

@@ -200,6 +200,15 @@ final class IngestStore {
         }
     }
 
+    /** The last event time of the longest-silent session, or {@code Long.MAX_VALUE} when there is none. */
+    long oldestSession(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT min(last_at) FROM sessions");
+             ResultSet rs = s.executeQuery()) {
+            long oldest = rs.next() ? rs.getLong(1) : 0;
+            return oldest == 0 ? Long.MAX_VALUE : oldest;
+        }
+    }
+
     /** Forgets sessions silent since {@code before}; crediting stays idempotent through each record's creditedUntil. */
     int pruneSessions(Connection c, long before) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM sessions WHERE last_at < ?")) {

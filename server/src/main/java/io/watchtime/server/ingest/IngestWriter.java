@@ -55,17 +55,19 @@ public class IngestWriter implements SmartLifecycle {
     private static final int MAX_QUEUED_EVENTS = 200_000;
     private static final long PRUNE_EVERY_SECONDS = 3600;
     private static final long KEEP_SESSIONS_SECONDS = 86_400;
+    private static final long PRUNE_SLICE_SECONDS = 600;
     /**
-     * Within a batch, events of one second apply in the order a room lives: start, enter, beats, leave, end;
+     * Within a batch, events of one second apply in the order a room lives: the previous round's end, the
+     * next start, then enter, beats, leave;
      * full ties are broken by content, so the order a client happened to list them in never matters.
      */
     private static final Comparator<IngestEvent> CHRONOLOGICAL = Comparator.comparingLong(IngestEvent::at)
             .thenComparingInt(e -> switch (e.type()) {
-                case ROOM_START -> 0;
-                case ENTER -> 1;
-                case HEARTBEAT -> 2;
-                case LEAVE -> 3;
-                case ROOM_END -> 4;
+                case ROOM_END -> 0;
+                case ROOM_START -> 1;
+                case ENTER -> 2;
+                case HEARTBEAT -> 3;
+                case LEAVE -> 4;
             })
             .thenComparing(IngestEvent::toString);
 
@@ -80,6 +82,8 @@ public class IngestWriter implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
     private long lastPrune;
+    private long pruneUntil; // 0: no pruning under way
+    private int pruned;
 
     IngestWriter(DataSource dataSource, Dialect dialect, Clock clock, Areas areas, Totals totals,
                  WatchtimeProperties properties) {
@@ -209,19 +213,33 @@ public class IngestWriter implements SmartLifecycle {
         return message.length() <= 300 ? message : message.substring(0, 297) + "...";
     }
 
+    /**
+     * Forgets sessions silent for a day, hourly, ten minutes' worth at a time between groups, so that no
+     * single delete holds up ingest however many sessions a day brings.
+     */
     private void pruneSessionsHourly() {
         long now = clock.instant().getEpochSecond();
-        if (now - lastPrune < PRUNE_EVERY_SECONDS) {
+        if (pruneUntil == 0 && now - lastPrune < PRUNE_EVERY_SECONDS) {
             return;
         }
-        lastPrune = now;
         try (Connection c = dataSource.getConnection()) {
-            int pruned = store.pruneSessions(c, now - KEEP_SESSIONS_SECONDS);
-            if (pruned > 0) {
-                log.info("forgot {} sessions silent for over a day", pruned);
+            if (pruneUntil == 0) {
+                lastPrune = now;
+                pruneUntil = now - KEEP_SESSIONS_SECONDS;
+            }
+            long oldest = store.oldestSession(c); // by the last_at index: sparse old data is skipped at once
+            if (oldest < pruneUntil) {
+                pruned += store.pruneSessions(c, Math.min(oldest + PRUNE_SLICE_SECONDS, pruneUntil));
+            } else {
+                if (pruned > 0) {
+                    log.info("forgot {} sessions silent for over a day", pruned);
+                }
+                pruneUntil = 0;
+                pruned = 0;
             }
         } catch (SQLException e) {
             log.warn("session pruning failed, will retry in an hour: {}", e.toString());
+            pruneUntil = 0;
         }
     }
 
@@ -258,15 +276,14 @@ public class IngestWriter implements SmartLifecycle {
             }
             Session session = session(accountId, e);
             Viewing viewing = viewing(accountId, e.roomId(), e.viewerId());
-            // A late enter of another session still credits, but must not overwrite a newer profile.
-            boolean latestEnter = e.type() == EventType.ENTER && e.at() >= viewing.lastVisit;
-            if (!crediting.apply(e.type(), e.at(), e.mode(), session, viewing, room)) {
-                return false;
+            if (e.type() == EventType.ENTER) {
+                // Even an enter that credits nothing (late, or retried after a later batch) tells who came and
+                // when: it fills what the record lacks, and overwrites only when it is the latest visit.
+                boolean latest = e.at() >= viewing.lastVisit;
+                viewing.visited(e.at(), true);
+                viewing.applyProfile(e, areas.of(e.ip()), Devices.of(e.userAgent()), latest);
             }
-            if (latestEnter) {
-                viewing.applyProfile(e, areas.of(e.ip()), Devices.of(e.userAgent()));
-            }
-            return true;
+            return crediting.apply(e.type(), e.at(), e.mode(), session, viewing, room);
         }
 
         private Room room(long accountId, long roomId) throws SQLException {

@@ -69,10 +69,10 @@ final class Room {
         return true;
     }
 
-    /** Ends the live round; false when the room is not live or the event belongs to an earlier round. */
+    /** Ends the live round; false when the room is not live or the event belongs to an earlier round (at or before this one's start). */
     boolean end(long roundId, long at) {
         Round last = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1);
-        if (status != Status.LIVE || last == null || at < last.startedAt || (roundId > 0 && roundId != last.roundId)) {
+        if (status != Status.LIVE || last == null || at <= last.startedAt || (roundId > 0 && roundId != last.roundId)) {
             return false;
         }
         end(last, at);

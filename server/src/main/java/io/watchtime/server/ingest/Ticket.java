@@ -52,6 +52,9 @@ final class Ticket {
         } catch (TimeoutException e) {
             throw new ApiException(503, "storing the batch is taking unusually long; it may still be applied."
                     + " Retrying is safe when every event carries its own \"at\"", 5);
+        } catch (InterruptedException e) {
+            state.compareAndSet(QUEUED, ABANDONED); // nobody will tell the caller: do not apply it either
+            throw e;
         }
     }
 }

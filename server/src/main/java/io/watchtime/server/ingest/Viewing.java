@@ -56,25 +56,28 @@ final class Viewing {
         }
     }
 
-    /** The profile an {@code enter} carries; channel and inviter are first touch: the first one seen sticks. */
-    void applyProfile(IngestEvent event, String newArea, String newDevice) {
-        if (event.ip() != null) {
+    /**
+     * The profile an {@code enter} carries: the latest visit overwrites, an older one only fills what is
+     * missing. Channel and inviter are first touch: the first one seen sticks.
+     */
+    void applyProfile(IngestEvent event, String newArea, String newDevice, boolean latest) {
+        if (event.ip() != null && (latest || ip.isEmpty())) {
             ip = set(ip, event.ip());
             area = set(area, newArea);
         }
-        if (event.userAgent() != null) {
+        if (event.userAgent() != null && (latest || device.isEmpty())) {
             device = set(device, newDevice);
         }
-        if (event.name() != null) {
+        if (event.name() != null && (latest || name.isEmpty())) {
             name = set(name, event.name());
         }
-        if (event.photo() != null) {
+        if (event.photo() != null && (latest || photo.isEmpty())) {
             photo = set(photo, event.photo());
         }
-        if (event.thirdUuid() != null) {
+        if (event.thirdUuid() != null && (latest || thirdUuid.isEmpty())) {
             thirdUuid = set(thirdUuid, event.thirdUuid());
         }
-        if (event.thirdWechatInfo() != null && event.thirdWechatInfo().known()) {
+        if (event.thirdWechatInfo() != null && event.thirdWechatInfo().known() && (latest || !thirdWechatInfo.known())) {
             thirdWechatInfo = set(thirdWechatInfo, event.thirdWechatInfo());
         }
         if (!channel.known() && event.channelInfo() != null && event.channelInfo().known()) {

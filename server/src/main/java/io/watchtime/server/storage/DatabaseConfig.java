@@ -37,7 +37,8 @@ class DatabaseConfig {
         WatchtimeProperties.Database database = properties.database();
         HikariConfig config = new HikariConfig();
         config.setPoolName("watchtime");
-        config.setJdbcUrl(database.url());
+        // The MariaDB driver serves MySQL too, but answers only to its own scheme.
+        config.setJdbcUrl(database.url().replaceFirst("^jdbc:mysql:", "jdbc:mariadb:"));
         config.setUsername(database.username());
         config.setPassword(database.password());
         if (dialect == Dialect.SQLITE) {

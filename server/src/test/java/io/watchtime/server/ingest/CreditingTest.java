@@ -165,6 +165,32 @@ class CreditingTest {
         assertThat(viewing().lastVisit).isEqualTo(NOW + 600);
     }
 
+    @Test
+    void anEnterRetriedAfterALaterBatchStillGivesTheProfileAndTheFirstVisit() {
+        harness.ingest(account, List.of(event(HEARTBEAT, "s", NOW + 160, null)));
+        harness.ingest(account, List.of(enter("s", NOW + 100, "late", 3128527, 11), event(HEARTBEAT, "s", NOW + 130, null)));
+
+        Viewing v = viewing();
+        assertThat(v.name).isEqualTo("late");
+        assertThat(v.channel.channelId()).isEqualTo(3128527);
+        assertThat(v.inviterId).isEqualTo(11);
+        assertThat(v.firstVisit).isEqualTo(NOW + 100);
+    }
+
+    @Test
+    void aRoomEndResentAfterTheNextRoundStartedInTheSameSecondChangesNothing() {
+        List<IngestEvent> end = List.of(IngestEvent.roomEnd(ROOM, NOW + 200));
+        harness.ingest(account, List.of(IngestEvent.roomStart(ROOM, 1, NOW)));
+        harness.ingest(account, end);
+        harness.ingest(account, List.of(IngestEvent.roomStart(ROOM, 2, NOW + 200)));
+        harness.ingest(account, end);
+
+        Room room = harness.room(account, ROOM);
+        assertThat(room.status).isEqualTo(Room.Status.LIVE);
+        assertThat(room.rounds).hasSize(2);
+        assertThat(room.rounds.get(1).endedAt).isZero();
+    }
+
     private Viewing viewing() {
         return harness.viewing(account, ROOM, VIEWER);
     }

@@ -11,8 +11,9 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * A fresh, empty database for a test, of the kind the run is for: {@code -Dwatchtime.test.database=sqlite}
- * (the default), {@code postgresql} or {@code mariadb}, on this machine's standard local ports. Server
+ * A fresh, empty database for a test, of the kind the run is for: the system property
+ * {@code watchtime.test.database} is {@code sqlite} (the default), {@code postgresql} or {@code mariadb}
+ * (the pom sets it per pass), on this machine's standard local ports. Server
  * databases are dropped when the test JVM ends. A missing server fails the test loudly, never skips it.
  */
 public final class TestDatabase {
@@ -63,7 +64,7 @@ public final class TestDatabase {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare a " + kind() + " test database at " + url + " (" + e.getMessage()
-                    + "); start the server (.ci/run does) or run with -Dwatchtime.test.database=sqlite", e);
+                    + "); start the server (.ci/run does), or run the SQLite pass alone with -Dwatchtime.sqlite-only", e);
         }
     }
 
