@@ -29,7 +29,7 @@ class DatabaseConfig {
 
     @Bean
     FlywayConfigurationCustomizer schemaOfTheDialect(Dialect dialect) {
-        return configuration -> configuration.locations(dialect.migrations());
+        return dialect::configure;
     }
 
     @Bean(destroyMethod = "close")

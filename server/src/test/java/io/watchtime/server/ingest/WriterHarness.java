@@ -30,7 +30,7 @@ final class WriterHarness implements AutoCloseable {
         String url = TestDatabase.freshUrl();
         dataSource.setJdbcUrl(url);
         store = new IngestStore(Dialect.of(url));
-        Flyway.configure().dataSource(dataSource).locations(Dialect.of(url).migrations()).load().migrate();
+        Dialect.of(url).configure(Flyway.configure().dataSource(dataSource)).load().migrate();
         WatchtimeProperties properties = new WatchtimeProperties(
                 new WatchtimeProperties.Database(url, null, null), ZoneId.of("Asia/Shanghai"), "",
                 new WatchtimeProperties.Crediting(Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(5)),

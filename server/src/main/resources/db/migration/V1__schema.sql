@@ -1,13 +1,16 @@
+-- One schema for every database; storage/Dialect fills the three placeholders that differ:
+-- ${generated_id} (an id column the database numbers), ${table_options} (MySQL/MariaDB: utf8mb4_bin,
+-- so "a" and "A" differ) and ${session_id_type} (VARBINARY there, as _bin collations ignore trailing spaces).
 -- Every table leads with account_id: no query crosses accounts, and the data can be sharded by account.
 
 CREATE TABLE accounts (
-    id          INTEGER PRIMARY KEY,
+    id          ${generated_id},
     name        VARCHAR(200) NOT NULL UNIQUE,
     created_at  BIGINT       NOT NULL
-);
+)${table_options};
 
 CREATE TABLE api_keys (
-    id          INTEGER PRIMARY KEY,
+    id          ${generated_id},
     account_id  BIGINT       NOT NULL REFERENCES accounts (id),
     key_hash    CHAR(64)     NOT NULL UNIQUE,
     prefix      VARCHAR(16)  NOT NULL,
@@ -15,7 +18,7 @@ CREATE TABLE api_keys (
     label       VARCHAR(200) NOT NULL,
     created_at  BIGINT       NOT NULL,
     revoked_at  BIGINT
-);
+)${table_options};
 CREATE INDEX api_keys_by_account ON api_keys (account_id);
 
 CREATE TABLE rooms (
@@ -24,7 +27,7 @@ CREATE TABLE rooms (
     status              VARCHAR(16) NOT NULL,
     live_credited_until BIGINT      NOT NULL,
     PRIMARY KEY (account_id, room_id)
-);
+)${table_options};
 
 CREATE TABLE rounds (
     account_id  BIGINT NOT NULL,
@@ -33,18 +36,18 @@ CREATE TABLE rounds (
     started_at  BIGINT NOT NULL,
     ended_at    BIGINT NOT NULL, -- 0 while live
     PRIMARY KEY (account_id, room_id, round_id)
-);
+)${table_options};
 
 CREATE TABLE sessions (
     account_id  BIGINT       NOT NULL,
     room_id     BIGINT       NOT NULL,
     viewer_id   BIGINT       NOT NULL,
-    session_id  VARCHAR(128) NOT NULL,
+    session_id  ${session_id_type} NOT NULL,
     last_at     BIGINT       NOT NULL,
     mode        VARCHAR(16),
     ended       SMALLINT     NOT NULL,
     PRIMARY KEY (account_id, room_id, viewer_id, session_id)
-);
+)${table_options};
 CREATE INDEX sessions_by_last_at ON sessions (last_at);
 
 CREATE TABLE viewings (
@@ -73,7 +76,7 @@ CREATE TABLE viewings (
     last_visit       BIGINT        NOT NULL,
     update_time      BIGINT        NOT NULL,
     PRIMARY KEY (account_id, room_id, viewer_id)
-);
+)${table_options};
 -- The API's order is (update_time, room_id, viewer_id); these indexes give it without sorting.
 CREATE INDEX viewings_by_update ON viewings (account_id, update_time, room_id, viewer_id);
 CREATE INDEX viewings_by_viewer ON viewings (account_id, viewer_id, update_time, room_id);
