@@ -3,9 +3,11 @@ package io.watchtime.protocol;
 import static io.watchtime.protocol.JsonFields.integer;
 import static io.watchtime.protocol.JsonFields.optional;
 import static io.watchtime.protocol.JsonFields.required;
+import static io.watchtime.protocol.JsonFields.string;
 import static io.watchtime.protocol.JsonFields.unixSeconds;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Locale;
@@ -15,17 +17,24 @@ import tools.jackson.databind.node.JsonNodeType;
 /**
  * The request of getAccountUserDurationList. Zero in {@code update_time_start}, {@code update_time_end}
  * and {@code wechat_user_space_id} means "no bound" / "every viewer", as in the seed.
+ *
+ * <p>{@code cursor} is Watchtime's additive extension: null when absent (the documented contract), {@code ""} to
+ * start a cursor walk, or the {@code next_cursor} of the previous page to continue it; {@code page} is then ignored.
  */
-@JsonPropertyOrder({"page", "page_size", "sort", "update_time_start", "update_time_end", "wechat_user_space_id"})
+@JsonPropertyOrder({"page", "page_size", "sort", "update_time_start", "update_time_end", "wechat_user_space_id",
+        "cursor"})
 public record DurationListRequest(
         @JsonProperty("page") long page,
         @JsonProperty("page_size") int pageSize,
         @JsonProperty("sort") Sort sort,
         @JsonProperty("update_time_start") long updateTimeStart,
         @JsonProperty("update_time_end") long updateTimeEnd,
-        @JsonProperty("wechat_user_space_id") long wechatUserSpaceId) {
+        @JsonProperty("wechat_user_space_id") long wechatUserSpaceId,
+        @JsonProperty("cursor") @JsonInclude(JsonInclude.Include.NON_NULL) String cursor) {
 
     public static final int MAX_PAGE_SIZE = 500;
+    /** Cursors the server issues are far shorter; the bound keeps garbage out of the decoder. */
+    public static final int MAX_CURSOR_LENGTH = 200;
     /** Keeps {@code (page - 1) * page_size} far from overflow; no account holds a billion pages. */
     public static final long MAX_PAGE = Integer.MAX_VALUE;
 
@@ -43,6 +52,20 @@ public record DurationListRequest(
             throw new InvalidRequestException("update_time_start (" + updateTimeStart
                     + ") must not be after update_time_end (" + updateTimeEnd + ")");
         }
+        if (cursor != null && cursor.length() > MAX_CURSOR_LENGTH) {
+            throw new InvalidRequestException("cursor must be at most " + MAX_CURSOR_LENGTH + " characters");
+        }
+    }
+
+    /** A request of the documented contract, without a cursor. */
+    public DurationListRequest(long page, int pageSize, Sort sort, long updateTimeStart, long updateTimeEnd,
+            long wechatUserSpaceId) {
+        this(page, pageSize, sort, updateTimeStart, updateTimeEnd, wechatUserSpaceId, null);
+    }
+
+    /** The same filter and order, continuing at {@code cursor}. */
+    public DurationListRequest withCursor(String cursor) {
+        return new DurationListRequest(page, pageSize, sort, updateTimeStart, updateTimeEnd, wechatUserSpaceId, cursor);
     }
 
     /** Validates a parsed JSON body; unknown fields are ignored. */
@@ -57,7 +80,9 @@ public record DurationListRequest(
         long end = optionalSeconds(body, "update_time_end");
         JsonNode viewer = optional(body, "wechat_user_space_id");
         long viewerId = viewer == null ? 0 : integer("wechat_user_space_id", viewer, 0, Long.MAX_VALUE);
-        return new DurationListRequest(page, pageSize, sort, start, end, viewerId);
+        JsonNode cursor = optional(body, "cursor");
+        return new DurationListRequest(page, pageSize, sort, start, end, viewerId,
+                cursor == null ? null : string("cursor", cursor, MAX_CURSOR_LENGTH));
     }
 
     /** Rows skipped before this page. */

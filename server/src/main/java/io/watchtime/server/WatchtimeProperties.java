@@ -11,7 +11,8 @@ public record WatchtimeProperties(
         ZoneId timeZone,
         String ip2regionFile,
         Crediting crediting,
-        RateLimit rateLimit) {
+        RateLimit rateLimit,
+        Cursor cursor) {
 
     public record Database(String url, String username, String password) {
     }
@@ -25,5 +26,9 @@ public record WatchtimeProperties(
     }
 
     public record RateLimit(int requests, Duration window) {
+    }
+
+    /** @param enabled whether the API honours the {@code cursor} extension; off, it speaks the bare contract */
+    public record Cursor(boolean enabled) {
     }
 }

@@ -17,24 +17,20 @@ public class Totals {
     private static final int MAX_ENTRIES = 10_000;
     private static final long MAX_AGE_NANOS = 1_000_000_000L;
 
-    private record Key(long accountId, long viewerId, long updateTimeStart, long updateTimeEnd) {
-    }
-
     private record Count(long version, long total, long countedAtNanos) {
     }
 
 
     private final ConcurrentHashMap<Long, Long> versions = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Key, Count> counts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Filter, Count> counts = new ConcurrentHashMap<>();
 
     /** Called by the writer after a commit that changed records of the account. */
     public void changed(long accountId) {
         versions.merge(accountId, 1L, Long::sum);
     }
 
-    long total(long accountId, long viewerId, long updateTimeStart, long updateTimeEnd, LongSupplier count) {
-        Key key = new Key(accountId, viewerId, updateTimeStart, updateTimeEnd);
-        long version = versions.getOrDefault(accountId, 0L);
+    long total(Filter key, LongSupplier count) {
+        long version = versions.getOrDefault(key.accountId(), 0L);
         Count cached = counts.get(key);
         long now = System.nanoTime();
         if (cached != null && cached.version() == version && now - cached.countedAtNanos() < MAX_AGE_NANOS) {

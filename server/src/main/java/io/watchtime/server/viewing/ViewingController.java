@@ -1,13 +1,16 @@
 package io.watchtime.server.viewing;
 
 import io.watchtime.protocol.ApiResponse;
-import io.watchtime.protocol.DurationList;
+import io.watchtime.protocol.CursorPage;
 import io.watchtime.protocol.DurationListRequest;
+import io.watchtime.server.WatchtimeProperties;
 import io.watchtime.server.account.Principal;
 import io.watchtime.server.api.Endpoints;
 import io.watchtime.server.api.JsonBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PostMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /Api/RoomRounds/getAccountUserDurationList/2.0.0}, exactly as the seed documents it. */
@@ -18,15 +21,25 @@ class ViewingController {
 
     private final JsonBodies bodies;
     private final ViewingQueries queries;
+    private final boolean cursorEnabled;
 
-    ViewingController(JsonBodies bodies, ViewingQueries queries) {
+    ViewingController(JsonBodies bodies, ViewingQueries queries, WatchtimeProperties properties) {
         this.bodies = bodies;
         this.queries = queries;
+        this.cursorEnabled = properties.cursor().enabled();
     }
 
+    /** The documented page, or with a {@code cursor} (when enabled) a {@link CursorPage} that adds next_cursor. */
     @PostMapping(Endpoints.DURATION_LIST)
-    ApiResponse<DurationList> list(HttpServletRequest request) {
-        DurationListRequest query = DurationListRequest.fromJson(bodies.read(request, MAX_BODY_BYTES));
-        return ApiResponse.success(queries.page(Principal.of(request).accountId(), query));
+    ApiResponse<?> list(HttpServletRequest request) {
+        JsonNode body = bodies.read(request, MAX_BODY_BYTES);
+        if (!cursorEnabled && body instanceof ObjectNode object) {
+            object.remove("cursor"); // switched off, the extension's field is just an unknown one
+        }
+        DurationListRequest query = DurationListRequest.fromJson(body);
+        long accountId = Principal.of(request).accountId();
+        return query.cursor() != null
+                ? ApiResponse.success(queries.cursorPage(accountId, query))
+                : ApiResponse.success(queries.page(accountId, query));
     }
 }

@@ -1,6 +1,7 @@
 package io.watchtime.server.viewing;
 
 import io.watchtime.protocol.ChannelInfo;
+import io.watchtime.protocol.CursorPage;
 import io.watchtime.protocol.DurationList;
 import io.watchtime.protocol.DurationListRequest;
 import io.watchtime.protocol.Sort;
@@ -12,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -31,32 +31,85 @@ class ViewingQueries {
 
     private final JdbcTemplate jdbc;
     private final Totals totals;
+    private final Continuations continuations;
     private final Dialect dialect;
     private final DateTimeFormatter visitTime;
 
-    ViewingQueries(JdbcTemplate jdbc, Totals totals, Dialect dialect, WatchtimeProperties properties) {
+    ViewingQueries(JdbcTemplate jdbc, Totals totals, Continuations continuations, Dialect dialect,
+            WatchtimeProperties properties) {
         this.jdbc = jdbc;
+        this.continuations = continuations;
         this.dialect = dialect;
         this.totals = totals;
         this.visitTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(properties.timeZone());
     }
 
+    /** A page by its number, continuing the walk that just served the page before it when there is one. */
     DurationList page(long accountId, DurationListRequest request) {
         Filter filter = Filter.of(accountId, request);
-        long total = totals.total(accountId, request.wechatUserSpaceId(), request.updateTimeStart(),
-                request.updateTimeEnd(), () -> jdbc.queryForObject("SELECT count(*) FROM viewings WHERE "
-                        + filter.where(), Long.class, filter.args().toArray()));
-        if (request.offset() >= total) {
+        long total = total(filter);
+        Continuations.Step step = new Continuations.Step(filter, request.sort(), request.pageSize(), request.page());
+        Position start = continuations.start(step);
+        if (start == null && request.offset() >= total) {
             return new DurationList(total, List.of()); // past the end: no need to walk the index to find nothing
         }
-        List<Object> args = new ArrayList<>(filter.args());
-        args.add(request.pageSize());
-        args.add(request.offset());
-        args.add(accountId);
-        String sql = dialect.deferredJoin(COLUMNS, "SELECT room_id, viewer_id FROM viewings WHERE " + filter.where()
-                        + orderBy("", request.sort()) + " LIMIT ? OFFSET ?",
-                "v.account_id = ? AND v.room_id = k.room_id AND v.viewer_id = k.viewer_id", orderBy("v.", request.sort()));
-        return new DurationList(total, jdbc.query(sql, this::map, args.toArray()));
+        List<ViewingRecord> rows = start != null
+                ? rowsAfter(filter, request.sort(), start, request.pageSize())
+                : rowsAt(filter, request.sort(), request.offset(), request.pageSize());
+        if (!rows.isEmpty()) {
+            // also after a short last page, so that the page after it ends the walk as a keyset walk would
+            continuations.served(step, Position.ofLast(rows));
+        }
+        return new DurationList(total, rows);
+    }
+
+    /** A page of a cursor walk: the rows after the request's cursor ("" = from the start). */
+    CursorPage cursorPage(long accountId, DurationListRequest request) {
+        Filter filter = Filter.of(accountId, request);
+        Position start = Cursors.decode(request.cursor(), filter, request.sort());
+        long total = total(filter);
+        List<ViewingRecord> rows = start != null
+                ? rowsAfter(filter, request.sort(), start, request.pageSize())
+                : rowsAt(filter, request.sort(), 0, request.pageSize());
+        String next = rows.size() < request.pageSize() ? null
+                : Cursors.encode(filter, request.sort(), Position.ofLast(rows));
+        return new CursorPage(total, rows, next);
+    }
+
+    private long total(Filter filter) {
+        return totals.total(filter, () -> jdbc.queryForObject("SELECT count(*) FROM viewings WHERE " + filter.where(),
+                Long.class, filter.args().toArray()));
+    }
+
+    private List<ViewingRecord> rowsAt(Filter filter, Sort sort, long offset, int limit) {
+        List<Object> args = filter.args();
+        args.add(limit);
+        args.add(offset);
+        return rows(filter, sort, "SELECT room_id, viewer_id FROM viewings WHERE " + filter.where() + orderBy("", sort)
+                + " LIMIT ? OFFSET ?", args);
+    }
+
+    /**
+     * Rows strictly after {@code start} in the API's order. Written out rather than as a row comparison
+     * {@code (a, b, c) > (?, ?, ?)}, which MariaDB does not turn into an index range; the leading
+     * {@code update_time >= ?} bounds the index scan, the rest only sorts out rows of that same second.
+     */
+    private List<ViewingRecord> rowsAfter(Filter filter, Sort sort, Position start, int limit) {
+        String beyond = sort == Sort.ASC ? ">" : "<";
+        List<Object> args = filter.args();
+        args.addAll(List.of(start.updateTime(), start.updateTime(), start.roomId(), start.roomId(), start.viewerId()));
+        args.add(limit);
+        return rows(filter, sort, "SELECT room_id, viewer_id FROM viewings WHERE " + filter.where()
+                + " AND update_time " + beyond + "= ? AND (update_time " + beyond + " ? OR room_id " + beyond
+                + " ? OR (room_id = ? AND viewer_id " + beyond + " ?))" + orderBy("", sort) + " LIMIT ?", args);
+    }
+
+    /** The page's rows by their keys, found in the index alone before any row is read ("deferred join"). */
+    private List<ViewingRecord> rows(Filter filter, Sort sort, String keys, List<Object> args) {
+        args.add(filter.accountId());
+        String sql = dialect.deferredJoin(COLUMNS, keys,
+                "v.account_id = ? AND v.room_id = k.room_id AND v.viewer_id = k.viewer_id", orderBy("v.", sort));
+        return jdbc.query(sql, this::map, args.toArray());
     }
 
     /** The API's order; the full key makes it total, so pages never overlap. */
@@ -64,26 +117,6 @@ class ViewingQueries {
         String direction = sort == Sort.ASC ? " ASC" : " DESC";
         return " ORDER BY " + table + "update_time" + direction + ", " + table + "room_id" + direction + ", "
                 + table + "viewer_id" + direction;
-    }
-
-    private record Filter(String where, List<Object> args) {
-        static Filter of(long accountId, DurationListRequest r) {
-            StringBuilder where = new StringBuilder("account_id = ?");
-            List<Object> args = new ArrayList<>(List.of(accountId));
-            if (r.wechatUserSpaceId() > 0) {
-                where.append(" AND viewer_id = ?");
-                args.add(r.wechatUserSpaceId());
-            }
-            if (r.updateTimeStart() > 0) {
-                where.append(" AND update_time >= ?");
-                args.add(r.updateTimeStart());
-            }
-            if (r.updateTimeEnd() > 0) {
-                where.append(" AND update_time <= ?");
-                args.add(r.updateTimeEnd());
-            }
-            return new Filter(where.toString(), args);
-        }
     }
 
     private ViewingRecord map(ResultSet rs, int row) throws SQLException {

@@ -34,7 +34,8 @@ final class WriterHarness implements AutoCloseable {
         WatchtimeProperties properties = new WatchtimeProperties(
                 new WatchtimeProperties.Database(url, null, null), ZoneId.of("Asia/Shanghai"), "",
                 new WatchtimeProperties.Crediting(Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(5)),
-                new WatchtimeProperties.RateLimit(1000, Duration.ofSeconds(10)));
+                new WatchtimeProperties.RateLimit(1000, Duration.ofSeconds(10)),
+                new WatchtimeProperties.Cursor(true));
         Clock clock = Clock.fixed(Instant.ofEpochSecond(NOW + 86_400), ZoneOffset.UTC);
         writer = new IngestWriter(dataSource, Dialect.of(url), clock, new Areas((byte[]) null), new Totals(), properties);
         writer.start();

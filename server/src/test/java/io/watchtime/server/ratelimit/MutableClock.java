@@ -6,11 +6,25 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /** A UTC clock that stands still until a test moves it. */
 public final class MutableClock extends Clock {
 
     private final AtomicLong millis;
+
+    /**
+     * Makes the server run on a MutableClock. Tests that import it share one server; not a @Configuration,
+     * so that no component scan (in a child JVM or the CLI) picks it up.
+     */
+    public static class AsBean {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(System.currentTimeMillis());
+        }
+    }
 
     public MutableClock(long startMillis) {
         this.millis = new AtomicLong(startMillis);

@@ -10,30 +10,19 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The default limit, 1000 accepted requests per account and endpoint in any 10 s, over real HTTP on a
  * clock the test moves (this class has its own server, since its clock is not the system's).
  */
-@Import(RateLimitTest.ClockConfig.class)
+@Import(MutableClock.AsBean.class)
 class RateLimitTest extends HttpTest {
 
     private static final int LIMIT = 1000;
     private static final long WINDOW_MILLIS = 10_000;
     private static final String SMALL_PAGE = "{\"page\":1,\"page_size\":1,\"sort\":\"asc\"}";
-
-    /** Not a @Configuration, so that no component scan (in a child JVM or the CLI) picks it up. */
-    static class ClockConfig {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(System.currentTimeMillis());
-        }
-    }
 
     @Autowired
     private MutableClock clock;

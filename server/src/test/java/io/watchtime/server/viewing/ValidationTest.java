@@ -4,6 +4,7 @@ import static io.watchtime.server.viewing.Replies.assertError;
 import static io.watchtime.server.viewing.Replies.assertSuccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watchtime.protocol.Sort;
 import io.watchtime.server.account.ApiKeys;
 import io.watchtime.server.account.Scope;
 import io.watchtime.server.support.HttpTest;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,6 +112,15 @@ class ValidationTest extends HttpTest {
                 query("viewer []", with("wechat_user_space_id", "[]"), "wechat_user_space_id ", "integer"),
                 query("viewer beyond int64", with("wechat_user_space_id", "9223372036854775808"),
                         "wechat_user_space_id ", "int64"),
+                // cursor (the extension): a token this server issued for the same filter and order
+                query("cursor a number", with("cursor", "1"), "cursor ", "string"),
+                query("cursor an object", with("cursor", "{}"), "cursor ", "string"),
+                query("cursor too long", with("cursor", "\"" + "A".repeat(201) + "\""), "cursor ", "at most 200"),
+                query("cursor not base64", with("cursor", "\"not a cursor!\""), "cursor ", "not one this server"),
+                query("cursor of another format", with("cursor", "\"MnxBU0N8MA\""), "cursor ", "not one this server"),
+                query("cursor of another sort", with("cursor", "\"" + cursorOf("asc") + "\""), "cursor ", "another sort"),
+                query("cursor of another filter", with(with("cursor", "\"" + cursorOf("desc") + "\""),
+                        "wechat_user_space_id", "5"), "cursor ", "wechat_user_space_id"),
                 // the body
                 query("body []", "[]", "JSON object"),
                 query("body 1", "1", "JSON object"),
@@ -154,6 +165,7 @@ class ValidationTest extends HttpTest {
                         "wechat_user_space_id", "\"0\"")),
                 query("optional fields null", with(with(with("update_time_start", "null"), "update_time_end", "null"),
                         "wechat_user_space_id", "null")),
+                query("cursor null is no cursor", with("cursor", "null")),
                 query("unknown fields", with(with("account_id", "1"), "extra", "{\"nested\":[1,\"two\",null]}")),
                 query("viewer as string", with("wechat_user_space_id", "\"" + VIEWER + "\"")),
                 query("start <= end", with(with("update_time_start", "1"), "update_time_end", "9999999999")),
@@ -347,6 +359,11 @@ class ValidationTest extends HttpTest {
     }
 
     /** The canonical request with one field set to a raw JSON value. */
+    /** A cursor as this server issues it, for CANONICAL's filter in the given order. */
+    private static String cursorOf(String sort) {
+        return Cursors.encode(new Filter(1, 0, 0, 0), Sort.valueOf(sort.toUpperCase(Locale.ROOT)), new Position(1, 2, 3));
+    }
+
     private static String with(String field, String rawValue) {
         return with(CANONICAL, field, rawValue);
     }
