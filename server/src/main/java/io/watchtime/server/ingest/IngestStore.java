@@ -10,8 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The SQL of the writer: loads the state that events touch and upserts what they changed, in batches. */
 final class IngestStore {
@@ -62,57 +65,88 @@ final class IngestStore {
         return new Room(accountId, roomId, status, liveCreditedUntil, rounds);
     }
 
-    Session loadSession(Connection c, long accountId, long roomId, long viewerId, String sessionId)
+    /** The sessions these viewers have in the room, known or not to the events at hand. */
+    List<Session> loadSessions(Connection c, long accountId, long roomId, Collection<Long> viewerIds)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT last_at, mode, ended FROM sessions"
-                + " WHERE account_id = ? AND room_id = ? AND viewer_id = ? AND session_id = ?")) {
-            s.setLong(1, accountId);
-            s.setLong(2, roomId);
-            s.setLong(3, viewerId);
-            s.setString(4, sessionId);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return new Session(accountId, roomId, viewerId, sessionId, 0, null, false);
+        List<Session> found = new ArrayList<>();
+        for (List<Long> chunk : chunks(viewerIds)) {
+            try (PreparedStatement s = c.prepareStatement("SELECT viewer_id, session_id, last_at, mode, ended"
+                    + " FROM sessions WHERE account_id = ? AND room_id = ? AND viewer_id IN (" + marks(chunk) + ")")) {
+                bind(s, accountId, roomId, chunk);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String mode = rs.getString(4);
+                        found.add(new Session(accountId, roomId, rs.getLong(1), rs.getString(2), rs.getLong(3),
+                                mode == null ? null : WatchMode.valueOf(mode.toUpperCase(Locale.ROOT)),
+                                rs.getInt(5) != 0));
+                    }
                 }
-                String mode = rs.getString(2);
-                return new Session(accountId, roomId, viewerId, sessionId, rs.getLong(1),
-                        mode == null ? null : WatchMode.valueOf(mode.toUpperCase(Locale.ROOT)), rs.getInt(3) != 0);
             }
         }
+        return found;
     }
 
-    Viewing loadViewing(Connection c, long accountId, long roomId, long viewerId) throws SQLException {
-        Viewing v = new Viewing(accountId, roomId, viewerId);
-        try (PreparedStatement s = c.prepareStatement("SELECT viewer_name, viewer_photo, third_uuid, wx_appid, wx_openid,"
-                + " wx_unionid, stay_duration, live_duration, playback_duration, credited_until, ip, area, device,"
-                + " channel_id, channel_name, store_id, inviter_id, inviter_name, first_visit, last_visit, update_time"
-                + " FROM viewings WHERE account_id = ? AND room_id = ? AND viewer_id = ?")) {
-            s.setLong(1, accountId);
-            s.setLong(2, roomId);
-            s.setLong(3, viewerId);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return v;
+    /** The stored records of these viewers in the room, by viewer; a viewer without one is absent. */
+    Map<Long, Viewing> loadViewings(Connection c, long accountId, long roomId, Collection<Long> viewerIds)
+            throws SQLException {
+        Map<Long, Viewing> found = new HashMap<>();
+        for (List<Long> chunk : chunks(viewerIds)) {
+            try (PreparedStatement s = c.prepareStatement("SELECT viewer_name, viewer_photo, third_uuid, wx_appid,"
+                    + " wx_openid, wx_unionid, stay_duration, live_duration, playback_duration, credited_until, ip, area,"
+                    + " device, channel_id, channel_name, store_id, inviter_id, inviter_name, first_visit, last_visit,"
+                    + " update_time, viewer_id FROM viewings WHERE account_id = ? AND room_id = ? AND viewer_id IN ("
+                    + marks(chunk) + ")")) {
+                bind(s, accountId, roomId, chunk);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        Viewing v = new Viewing(accountId, roomId, rs.getLong(22));
+                        v.name = rs.getString(1);
+                        v.photo = rs.getString(2);
+                        v.thirdUuid = rs.getString(3);
+                        v.thirdWechatInfo = ThirdWechatInfo.of(rs.getString(4), rs.getString(5), rs.getString(6));
+                        v.stay = rs.getLong(7);
+                        v.live = rs.getLong(8);
+                        v.playback = rs.getLong(9);
+                        v.creditedUntil = rs.getLong(10);
+                        v.ip = rs.getString(11);
+                        v.area = rs.getString(12);
+                        v.device = rs.getString(13);
+                        v.channel = ChannelInfo.of(rs.getLong(14), rs.getString(15), rs.getString(16));
+                        v.inviterId = rs.getLong(17);
+                        v.inviterName = rs.getString(18);
+                        v.firstVisit = rs.getLong(19);
+                        v.lastVisit = rs.getLong(20);
+                        v.updateTime = rs.getLong(21);
+                        found.put(v.viewerId, v);
+                    }
                 }
-                v.name = rs.getString(1);
-                v.photo = rs.getString(2);
-                v.thirdUuid = rs.getString(3);
-                v.thirdWechatInfo = ThirdWechatInfo.of(rs.getString(4), rs.getString(5), rs.getString(6));
-                v.stay = rs.getLong(7);
-                v.live = rs.getLong(8);
-                v.playback = rs.getLong(9);
-                v.creditedUntil = rs.getLong(10);
-                v.ip = rs.getString(11);
-                v.area = rs.getString(12);
-                v.device = rs.getString(13);
-                v.channel = ChannelInfo.of(rs.getLong(14), rs.getString(15), rs.getString(16));
-                v.inviterId = rs.getLong(17);
-                v.inviterName = rs.getString(18);
-                v.firstVisit = rs.getLong(19);
-                v.lastVisit = rs.getLong(20);
-                v.updateTime = rs.getLong(21);
-                return v;
             }
+        }
+        return found;
+    }
+
+    /** IN lists of at most this many ids: one statement for most rooms, and far below every driver's limit. */
+    private static final int IN_LIST = 500;
+
+    private static List<List<Long>> chunks(Collection<Long> ids) {
+        List<Long> all = new ArrayList<>(ids);
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + IN_LIST)));
+        }
+        return chunks;
+    }
+
+    private static String marks(List<Long> ids) {
+        return String.join(", ", Collections.nCopies(ids.size(), "?"));
+    }
+
+    private static void bind(PreparedStatement s, long accountId, long roomId, List<Long> viewerIds)
+            throws SQLException {
+        s.setLong(1, accountId);
+        s.setLong(2, roomId);
+        for (int i = 0; i < viewerIds.size(); i++) {
+            s.setLong(3 + i, viewerIds.get(i));
         }
     }
 

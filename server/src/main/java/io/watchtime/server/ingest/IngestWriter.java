@@ -14,8 +14,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -84,6 +86,7 @@ public class IngestWriter implements SmartLifecycle {
     private long lastPrune;
     private long pruneUntil; // 0: no pruning under way
     private int pruned;
+    private long lastUpdateTime; // writer thread only, like the three above
 
     IngestWriter(DataSource dataSource, Dialect dialect, Clock clock, Areas areas, Totals totals,
                  WatchtimeProperties properties) {
@@ -182,12 +185,13 @@ public class IngestWriter implements SmartLifecycle {
             c.setAutoCommit(false);
             try {
                 GroupState state = new GroupState(c);
+                state.load(group);
                 for (Ticket ticket : group) {
                     outcomes.add(state.apply(ticket.accountId, ticket.events));
                 }
                 store.saveRooms(c, state.rooms.values());
                 store.saveSessions(c, state.sessions.values());
-                store.saveViewings(c, state.viewings.values(), clock.instant().getEpochSecond());
+                store.saveViewings(c, state.viewings.values(), nextUpdateTime());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -207,6 +211,15 @@ public class IngestWriter implements SmartLifecycle {
     }
 
     /** The cause in one short line: a driver's message can hold a whole batch of statements and viewers' data. */
+    /**
+     * Never earlier than the last one: a changed record must move forward in update_time order, or a keyset or
+     * cursor walk already past its new place would miss it (a wall clock can step back).
+     */
+    private long nextUpdateTime() {
+        lastUpdateTime = Math.max(lastUpdateTime, clock.instant().getEpochSecond());
+        return lastUpdateTime;
+    }
+
     private static String summary(Exception e) {
         Throwable cause = e instanceof SQLException sql && sql.getNextException() != null ? sql.getNextException() : e;
         String message = cause.getClass().getSimpleName() + ": " + cause.getMessage();
@@ -296,24 +309,41 @@ public class IngestWriter implements SmartLifecycle {
             return room;
         }
 
-        private Session session(long accountId, IngestEvent e) throws SQLException {
-            SessionKey key = new SessionKey(accountId, e.roomId(), e.viewerId(), e.sessionId());
-            Session session = sessions.get(key);
-            if (session == null) {
-                session = store.loadSession(c, accountId, e.roomId(), e.viewerId(), e.sessionId());
-                sessions.put(key, session);
+        /**
+         * Loads every record and session the group's viewer events touch, a few statements per room rather than
+         * two per viewer; what is not found is new.
+         */
+        void load(List<Ticket> group) throws SQLException {
+            Map<RoomKey, Set<Long>> viewersByRoom = new HashMap<>();
+            for (Ticket ticket : group) {
+                for (IngestEvent e : ticket.events) {
+                    if (e.type().isViewerEvent()) {
+                        viewersByRoom.computeIfAbsent(new RoomKey(ticket.accountId, e.roomId()), k -> new HashSet<>())
+                                .add(e.viewerId());
+                    }
+                }
             }
-            return session;
+            for (Map.Entry<RoomKey, Set<Long>> room : viewersByRoom.entrySet()) {
+                long accountId = room.getKey().accountId();
+                long roomId = room.getKey().roomId();
+                Map<Long, Viewing> found = store.loadViewings(c, accountId, roomId, room.getValue());
+                for (long viewerId : room.getValue()) {
+                    viewings.put(new ViewingKey(accountId, roomId, viewerId),
+                            found.getOrDefault(viewerId, new Viewing(accountId, roomId, viewerId)));
+                }
+                for (Session s : store.loadSessions(c, accountId, roomId, room.getValue())) {
+                    sessions.put(new SessionKey(accountId, roomId, s.viewerId, s.sessionId), s);
+                }
+            }
         }
 
-        private Viewing viewing(long accountId, long roomId, long viewerId) throws SQLException {
-            ViewingKey key = new ViewingKey(accountId, roomId, viewerId);
-            Viewing viewing = viewings.get(key);
-            if (viewing == null) {
-                viewing = store.loadViewing(c, accountId, roomId, viewerId);
-                viewings.put(key, viewing);
-            }
-            return viewing;
+        private Session session(long accountId, IngestEvent e) {
+            return sessions.computeIfAbsent(new SessionKey(accountId, e.roomId(), e.viewerId(), e.sessionId()),
+                    k -> new Session(accountId, e.roomId(), e.viewerId(), e.sessionId(), 0, null, false));
+        }
+
+        private Viewing viewing(long accountId, long roomId, long viewerId) {
+            return viewings.get(new ViewingKey(accountId, roomId, viewerId)); // loaded for every viewer event
         }
     }
 }

@@ -51,7 +51,8 @@ final class WriterHarness implements AutoCloseable {
 
     Viewing viewing(long account, long room, long viewer) {
         try (Connection c = dataSource.getConnection()) {
-            return store.loadViewing(c, account, room, viewer);
+            return store.loadViewings(c, account, room, List.of(viewer)).getOrDefault(viewer,
+                    new Viewing(account, room, viewer));
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
