@@ -19,6 +19,8 @@ import java.util.Map;
 /** The SQL of the writer: loads the state that events touch and upserts what they changed, in batches. */
 final class IngestStore {
 
+    private static final int IN_LIST = 500;
+
     private final String upsertRoom;
     private final String upsertRound;
     private final String upsertSession;
@@ -69,20 +71,12 @@ final class IngestStore {
     List<Session> loadSessions(Connection c, long accountId, long roomId, Collection<Long> viewerIds)
             throws SQLException {
         List<Session> found = new ArrayList<>();
-        for (List<Long> chunk : chunks(viewerIds)) {
-            try (PreparedStatement s = c.prepareStatement("SELECT viewer_id, session_id, last_at, mode, ended"
-                    + " FROM sessions WHERE account_id = ? AND room_id = ? AND viewer_id IN (" + marks(chunk) + ")")) {
-                bind(s, accountId, roomId, chunk);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        String mode = rs.getString(4);
-                        found.add(new Session(accountId, roomId, rs.getLong(1), rs.getString(2), rs.getLong(3),
-                                mode == null ? null : WatchMode.valueOf(mode.toUpperCase(Locale.ROOT)),
-                                rs.getInt(5) != 0));
-                    }
-                }
-            }
-        }
+        selectByViewers(c, "SELECT viewer_id, session_id, last_at, mode, ended FROM sessions", accountId, roomId,
+                viewerIds, rs -> {
+                    String mode = rs.getString(4);
+                    found.add(new Session(accountId, roomId, rs.getLong(1), rs.getString(2), rs.getLong(3),
+                            mode == null ? null : WatchMode.valueOf(mode.toUpperCase(Locale.ROOT)), rs.getInt(5) != 0));
+                });
         return found;
     }
 
@@ -90,63 +84,59 @@ final class IngestStore {
     Map<Long, Viewing> loadViewings(Connection c, long accountId, long roomId, Collection<Long> viewerIds)
             throws SQLException {
         Map<Long, Viewing> found = new HashMap<>();
-        for (List<Long> chunk : chunks(viewerIds)) {
-            try (PreparedStatement s = c.prepareStatement("SELECT viewer_name, viewer_photo, third_uuid, wx_appid,"
-                    + " wx_openid, wx_unionid, stay_duration, live_duration, playback_duration, credited_until, ip, area,"
-                    + " device, channel_id, channel_name, store_id, inviter_id, inviter_name, first_visit, last_visit,"
-                    + " update_time, viewer_id FROM viewings WHERE account_id = ? AND room_id = ? AND viewer_id IN ("
-                    + marks(chunk) + ")")) {
-                bind(s, accountId, roomId, chunk);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        Viewing v = new Viewing(accountId, roomId, rs.getLong(22));
-                        v.name = rs.getString(1);
-                        v.photo = rs.getString(2);
-                        v.thirdUuid = rs.getString(3);
-                        v.thirdWechatInfo = ThirdWechatInfo.of(rs.getString(4), rs.getString(5), rs.getString(6));
-                        v.stay = rs.getLong(7);
-                        v.live = rs.getLong(8);
-                        v.playback = rs.getLong(9);
-                        v.creditedUntil = rs.getLong(10);
-                        v.ip = rs.getString(11);
-                        v.area = rs.getString(12);
-                        v.device = rs.getString(13);
-                        v.channel = ChannelInfo.of(rs.getLong(14), rs.getString(15), rs.getString(16));
-                        v.inviterId = rs.getLong(17);
-                        v.inviterName = rs.getString(18);
-                        v.firstVisit = rs.getLong(19);
-                        v.lastVisit = rs.getLong(20);
-                        v.updateTime = rs.getLong(21);
-                        found.put(v.viewerId, v);
-                    }
-                }
-            }
-        }
+        selectByViewers(c, "SELECT viewer_name, viewer_photo, third_uuid, wx_appid, wx_openid, wx_unionid,"
+                + " stay_duration, live_duration, playback_duration, credited_until, ip, area, device, channel_id,"
+                + " channel_name, store_id, inviter_id, inviter_name, first_visit, last_visit, update_time, viewer_id"
+                + " FROM viewings", accountId, roomId, viewerIds, rs -> {
+                    Viewing v = new Viewing(accountId, roomId, rs.getLong(22));
+                    v.name = rs.getString(1);
+                    v.photo = rs.getString(2);
+                    v.thirdUuid = rs.getString(3);
+                    v.thirdWechatInfo = ThirdWechatInfo.of(rs.getString(4), rs.getString(5), rs.getString(6));
+                    v.stay = rs.getLong(7);
+                    v.live = rs.getLong(8);
+                    v.playback = rs.getLong(9);
+                    v.creditedUntil = rs.getLong(10);
+                    v.ip = rs.getString(11);
+                    v.area = rs.getString(12);
+                    v.device = rs.getString(13);
+                    v.channel = ChannelInfo.of(rs.getLong(14), rs.getString(15), rs.getString(16));
+                    v.inviterId = rs.getLong(17);
+                    v.inviterName = rs.getString(18);
+                    v.firstVisit = rs.getLong(19);
+                    v.lastVisit = rs.getLong(20);
+                    v.updateTime = rs.getLong(21);
+                    found.put(v.viewerId, v);
+                });
         return found;
     }
 
-    /** IN lists of at most this many ids: one statement for most rooms, and far below every driver's limit. */
-    private static final int IN_LIST = 500;
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
 
-    private static List<List<Long>> chunks(Collection<Long> ids) {
-        List<Long> all = new ArrayList<>(ids);
-        List<List<Long>> chunks = new ArrayList<>();
+    /**
+     * Runs {@code select} for the viewers of one room, in IN lists of at most {@link #IN_LIST} ids: one
+     * statement for most rooms, and far below every driver's limit on parameters.
+     */
+    private static void selectByViewers(Connection c, String select, long accountId, long roomId,
+            Collection<Long> viewerIds, RowReader reader) throws SQLException {
+        List<Long> all = new ArrayList<>(viewerIds);
         for (int from = 0; from < all.size(); from += IN_LIST) {
-            chunks.add(all.subList(from, Math.min(all.size(), from + IN_LIST)));
-        }
-        return chunks;
-    }
-
-    private static String marks(List<Long> ids) {
-        return String.join(", ", Collections.nCopies(ids.size(), "?"));
-    }
-
-    private static void bind(PreparedStatement s, long accountId, long roomId, List<Long> viewerIds)
-            throws SQLException {
-        s.setLong(1, accountId);
-        s.setLong(2, roomId);
-        for (int i = 0; i < viewerIds.size(); i++) {
-            s.setLong(3 + i, viewerIds.get(i));
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST));
+            try (PreparedStatement s = c.prepareStatement(select + " WHERE account_id = ? AND room_id = ?"
+                    + " AND viewer_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                s.setLong(1, accountId);
+                s.setLong(2, roomId);
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setLong(3 + i, chunk.get(i));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        reader.read(rs);
+                    }
+                }
+            }
         }
     }
 
