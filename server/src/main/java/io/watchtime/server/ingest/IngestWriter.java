@@ -181,6 +181,8 @@ public class IngestWriter implements SmartLifecycle {
 
     private void write(List<Ticket> group) {
         List<Outcome> outcomes = new ArrayList<>(group.size());
+        Map<Long, List<Totals.Change>> changes;
+        Map<Long, Long> versions = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -191,7 +193,12 @@ public class IngestWriter implements SmartLifecycle {
                 }
                 store.saveRooms(c, state.rooms.values());
                 store.saveSessions(c, state.sessions.values());
-                store.saveViewings(c, state.viewings.values(), nextUpdateTime());
+                long updateTime = nextUpdateTime();
+                changes = state.changes(updateTime);
+                store.saveViewings(c, state.viewings.values(), updateTime);
+                for (long accountId : changes.keySet()) {
+                    versions.put(accountId, Totals.nextVersion(c, accountId));
+                }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -204,13 +211,12 @@ public class IngestWriter implements SmartLifecycle {
             group.forEach(ticket -> ticket.done.completeExceptionally(failure));
             return;
         }
-        group.stream().mapToLong(ticket -> ticket.accountId).distinct().forEach(totals::changed);
+        changes.forEach((accountId, changed) -> totals.committed(accountId, versions.get(accountId), changed));
         for (int i = 0; i < group.size(); i++) {
             group.get(i).done.complete(outcomes.get(i));
         }
     }
 
-    /** The cause in one short line: a driver's message can hold a whole batch of statements and viewers' data. */
     /**
      * Never earlier than the last one: a changed record must move forward in update_time order, or a keyset or
      * cursor walk already past its new place would miss it (a wall clock can step back).
@@ -220,6 +226,7 @@ public class IngestWriter implements SmartLifecycle {
         return lastUpdateTime;
     }
 
+    /** The cause in one short line: a driver's message can hold a whole batch of statements and viewers' data. */
     private static String summary(Exception e) {
         Throwable cause = e instanceof SQLException sql && sql.getNextException() != null ? sql.getNextException() : e;
         String message = cause.getClass().getSimpleName() + ": " + cause.getMessage();
@@ -335,6 +342,18 @@ public class IngestWriter implements SmartLifecycle {
                     sessions.put(new SessionKey(accountId, roomId, s.viewerId, s.sessionId), s);
                 }
             }
+        }
+
+        /** Each account's records that this group changed, before they are saved with {@code updateTime}. */
+        Map<Long, List<Totals.Change>> changes(long updateTime) {
+            Map<Long, List<Totals.Change>> changes = new HashMap<>();
+            for (Viewing v : viewings.values()) {
+                if (v.dirty) {
+                    changes.computeIfAbsent(v.accountId, id -> new ArrayList<>())
+                            .add(new Totals.Change(v.viewerId, v.updateTime, updateTime));
+                }
+            }
+            return changes;
         }
 
         private Session session(long accountId, IngestEvent e) {

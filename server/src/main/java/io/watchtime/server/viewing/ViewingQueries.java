@@ -47,7 +47,7 @@ class ViewingQueries {
     /** A page by its number, continuing the walk that just served the page before it when there is one. */
     DurationList page(long accountId, DurationListRequest request) {
         Filter filter = Filter.of(accountId, request);
-        long total = total(filter);
+        long total = totals.total(filter);
         Continuations.Step step = new Continuations.Step(filter, request.sort(), request.pageSize(), request.page());
         Position start = continuations.start(step);
         if (start == null && request.offset() >= total) {
@@ -67,18 +67,13 @@ class ViewingQueries {
     CursorPage cursorPage(long accountId, DurationListRequest request) {
         Filter filter = Filter.of(accountId, request);
         Position start = Cursors.decode(request.cursor(), filter, request.sort());
-        long total = total(filter);
+        long total = totals.total(filter);
         List<ViewingRecord> rows = start != null
                 ? rowsAfter(filter, request.sort(), start, request.pageSize())
                 : rowsAt(filter, request.sort(), 0, request.pageSize());
         String next = rows.size() < request.pageSize() ? null
                 : Cursors.encode(filter, request.sort(), Position.ofLast(rows));
         return new CursorPage(total, rows, next);
-    }
-
-    private long total(Filter filter) {
-        return totals.total(filter, () -> jdbc.queryForObject("SELECT count(*) FROM viewings WHERE " + filter.where(),
-                Long.class, filter.args().toArray()));
     }
 
     private List<ViewingRecord> rowsAt(Filter filter, Sort sort, long offset, int limit) {

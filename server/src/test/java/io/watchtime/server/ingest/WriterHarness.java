@@ -6,6 +6,7 @@ import io.watchtime.server.WatchtimeProperties;
 import io.watchtime.server.geo.Areas;
 import io.watchtime.server.storage.Dialect;
 import io.watchtime.server.viewing.Totals;
+import org.springframework.jdbc.core.JdbcTemplate;
 import io.watchtime.server.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,7 +38,7 @@ final class WriterHarness implements AutoCloseable {
                 new WatchtimeProperties.RateLimit(1000, Duration.ofSeconds(10)),
                 new WatchtimeProperties.Cursor(true));
         Clock clock = Clock.fixed(Instant.ofEpochSecond(NOW + 86_400), ZoneOffset.UTC);
-        writer = new IngestWriter(dataSource, Dialect.of(url), clock, new Areas((byte[]) null), new Totals(), properties);
+        writer = new IngestWriter(dataSource, Dialect.of(url), clock, new Areas((byte[]) null), new Totals(new JdbcTemplate(dataSource)), properties);
         writer.start();
     }
 
