@@ -5,8 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * At most {@code limit} accepted requests per key in any window of {@code windowMillis}: an exact sliding
- * log, so a client that paces itself at the limit is never refused. Each key keeps the times of its last
- * {@code limit} accepted requests in a ring (8 bytes a slot), and refused requests do not count.
+ * log, so a client that paces itself at the limit is never refused. Each key keeps the times of the requests
+ * it had accepted within the window in a ring (8 bytes a slot) that grows with use up to {@code limit}, so a
+ * generous limit costs memory only when it is used. Refused requests do not count.
  */
 public final class RateLimiter {
 
@@ -26,34 +27,40 @@ public final class RateLimiter {
 
     /** 0 when accepted (and counted), otherwise the milliseconds until a request would be accepted. */
     public long tryAcquire(String key) {
-        Log log = logs.computeIfAbsent(key, k -> new Log(limit));
+        Log log = logs.computeIfAbsent(key, k -> new Log());
         synchronized (log) {
-            return log.tryAdd(clock.millis(), windowMillis); // read under the lock: the ring stays in time order
+            return log.tryAdd(clock.millis(), windowMillis, limit); // read under the lock: the ring stays in time order
         }
     }
 
     private static final class Log {
-        private final long[] accepted;
-        private int next;
+        private long[] accepted = new long[16];
+        private int oldest;
         private int size;
 
-        Log(int limit) {
-            this.accepted = new long[limit];
+        long tryAdd(long now, long windowMillis, int limit) {
+            while (size > 0 && accepted[oldest] + windowMillis <= now) {
+                oldest = (oldest + 1) % accepted.length;
+                size--;
+            }
+            if (size >= limit) {
+                return accepted[oldest] + windowMillis - now;
+            }
+            if (size == accepted.length) {
+                grow(limit);
+            }
+            accepted[(oldest + size) % accepted.length] = now;
+            size++;
+            return 0;
         }
 
-        long tryAdd(long now, long windowMillis) {
-            if (size == accepted.length) {
-                long oldest = accepted[next];
-                long freeAt = oldest + windowMillis;
-                if (freeAt > now) {
-                    return freeAt - now;
-                }
-            } else {
-                size++;
+        private void grow(int limit) {
+            long[] larger = new long[(int) Math.min(limit, 2L * accepted.length)];
+            for (int i = 0; i < size; i++) {
+                larger[i] = accepted[(oldest + i) % accepted.length];
             }
-            accepted[next] = now;
-            next = (next + 1) % accepted.length;
-            return 0;
+            accepted = larger;
+            oldest = 0;
         }
     }
 }

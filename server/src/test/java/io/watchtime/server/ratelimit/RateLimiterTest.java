@@ -127,6 +127,30 @@ class RateLimiterTest {
     }
 
     @Test
+    void aHugeLimitCostsMemoryOnlyAsItIsUsed() {
+        RateLimiter generous = new RateLimiter(Integer.MAX_VALUE, 10_000, clock);
+        for (int i = 0; i < 100_000; i++) {
+            assertThat(generous.tryAcquire("a")).isZero();
+        }
+        at(10_000);
+        assertThat(generous.tryAcquire("a")).as("the first window's requests have left it").isZero();
+    }
+
+    @Test
+    void theRingKeepsTimeOrderAsItGrows() {
+        RateLimiter limiter = new RateLimiter(100, 1_000, clock);
+        for (int i = 0; i < 100; i++) {
+            at(i * 5L); // 0 .. 495 ms; the ring grows from 16 slots while it wraps around
+            assertThat(limiter.tryAcquire("a")).isZero();
+        }
+        at(600);
+        assertThat(limiter.tryAcquire("a")).as("the first request leaves the window at 1000 ms").isEqualTo(400);
+        at(1_000);
+        assertThat(limiter.tryAcquire("a")).isZero();
+        assertThat(limiter.tryAcquire("a")).as("the next, sent at 5 ms, leaves at 1005").isEqualTo(5);
+    }
+
+    @Test
     void refusesASenselessLimit() {
         assertThatThrownBy(() -> new RateLimiter(0, 1000, clock)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RateLimiter(10, 0, clock)).isInstanceOf(IllegalArgumentException.class);
