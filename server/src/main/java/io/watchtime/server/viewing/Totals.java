@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,8 +31,12 @@ public class Totals {
     }
 
     private static final int MAX_COUNTS = 10_000;
-    /** Changes kept per account to bring counts forward; beyond it a count is taken again. */
-    private static final int MAX_LOGGED_CHANGES = 200_000;
+    /**
+     * Changes kept to bring counts forward (about 50 bytes each): per account, and in all. A count that needs a
+     * forgotten change is taken again. Only accounts with a kept count log their changes.
+     */
+    private static final int MAX_LOGGED_PER_ACCOUNT = 50_000;
+    private static final int MAX_LOGGED = 500_000;
 
     private record Count(long version, long total) {
     }
@@ -42,7 +47,9 @@ public class Totals {
     private final JdbcTemplate jdbc;
     private final AtomicLong countsTaken = new AtomicLong();
     private final ConcurrentHashMap<Filter, Count> counts = new ConcurrentHashMap<>();
+    private final Set<Long> countedAccounts = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<Long, Deque<Commit>> commits = new ConcurrentHashMap<>();
+    private long logged; // the writer thread's alone, like committed()
 
     public Totals(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -72,12 +79,31 @@ public class Totals {
 
     /** After the commit that {@link #nextVersion} numbered: what it changed, to bring counts forward. */
     public void committed(long accountId, long version, List<Change> changes) {
+        if (!countedAccounts.contains(accountId)) {
+            forget(accountId); // nothing to bring forward; a later count reads the database
+            return;
+        }
         Deque<Commit> log = commits.computeIfAbsent(accountId, id -> new ArrayDeque<>());
         synchronized (log) {
             log.addLast(new Commit(version, List.copyOf(changes)));
-            int kept = log.stream().mapToInt(commit -> commit.changes().size()).sum();
-            while (kept > MAX_LOGGED_CHANGES && log.size() > 1) {
-                kept -= log.removeFirst().changes().size();
+            logged += changes.size();
+            long inThisLog = log.stream().mapToLong(commit -> commit.changes().size()).sum();
+            while (log.size() > 1 && (inThisLog > MAX_LOGGED_PER_ACCOUNT || logged > MAX_LOGGED)) {
+                int dropped = log.removeFirst().changes().size();
+                inThisLog -= dropped;
+                logged -= dropped;
+            }
+        }
+        if (logged > MAX_LOGGED) {
+            commits.keySet().forEach(this::forget);
+        }
+    }
+
+    private void forget(long accountId) {
+        Deque<Commit> log = commits.remove(accountId);
+        if (log != null) {
+            synchronized (log) {
+                logged -= log.stream().mapToLong(commit -> commit.changes().size()).sum();
             }
         }
     }
@@ -87,10 +113,12 @@ public class Totals {
         Count kept = counts.get(filter);
         Count now = kept == null ? null : forward(filter, kept, current);
         if (now == null) {
-            now = count(filter); // read after the version, so exact as of that version or a newer one
             if (counts.size() >= MAX_COUNTS) {
                 counts.clear(); // rare, and only costs recounts
+                countedAccounts.clear();
             }
+            countedAccounts.add(filter.accountId()); // before counting: the writer logs from its next commit on
+            now = count(filter); // read after the version, so exact as of that version or a newer one
         }
         if (now != kept) {
             counts.put(filter, now);
