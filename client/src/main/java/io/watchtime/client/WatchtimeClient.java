@@ -19,6 +19,7 @@ public final class WatchtimeClient {
     private final Viewings viewings;
     private final Ingest ingest;
     private final Builder settings;
+    private final Transport transport;
 
     private WatchtimeClient(Builder settings) {
         this.settings = settings;
@@ -27,7 +28,7 @@ public final class WatchtimeClient {
                 .connectTimeout(settings.retryPolicy.requestTimeout().compareTo(Duration.ofSeconds(10)) < 0
                         ? settings.retryPolicy.requestTimeout() : Duration.ofSeconds(10))
                 .build();
-        Transport transport = new Transport(settings.baseUrl, settings.authentication, settings.rateLimit,
+        this.transport = new Transport(settings.baseUrl, settings.authentication, settings.rateLimit,
                 settings.retryPolicy, settings.ticker, http);
         this.viewings = new Viewings(transport, settings.pageSize);
         this.ingest = new Ingest(transport);
@@ -49,6 +50,11 @@ public final class WatchtimeClient {
 
     public Ingest ingest() {
         return ingest;
+    }
+
+    /** Requests sent, refused (429) and retried by this client so far. */
+    public CallStats stats() {
+        return transport.stats();
     }
 
     /** Immutable: every setter returns a new builder. */

@@ -1,6 +1,7 @@
 package io.watchtime.client.http;
 
 import io.watchtime.client.Authentication;
+import io.watchtime.client.CallStats;
 import io.watchtime.client.RateLimit;
 import io.watchtime.client.RetryPolicy;
 import io.watchtime.client.Ticker;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
@@ -44,6 +46,9 @@ public final class Transport {
     private final Map<String, Pacer> pacers = new ConcurrentHashMap<>();
     /** Until the server has answered once, "connection refused" means a wrong URL, not a passing fault. */
     private volatile boolean answeredOnce;
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder retried = new LongAdder();
 
     public Transport(URI baseUrl, Authentication authentication, RateLimit rateLimit, RetryPolicy retryPolicy,
                      Ticker ticker, HttpClient http) {
@@ -88,6 +93,7 @@ public final class Transport {
             }
             LOG.log(System.Logger.Level.INFO, "{0} failed ({1}); attempt {2} in {3}", path,
                     outcome.exception.getMessage(), attempt + 1, seconds(waitMillis));
+            retried.increment();
             try {
                 ticker.sleep(waitMillis);
             } catch (InterruptedException e) {
@@ -106,6 +112,7 @@ public final class Transport {
 
     private Outcome attempt(HttpRequest request, Pacer pacer, JavaType type) throws InterruptedException {
         HttpResponse<byte[]> response;
+        requests.increment();
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
@@ -124,6 +131,9 @@ public final class Transport {
         answeredOnce = true;
         int status = response.statusCode();
         pacer.release(status != 429);
+        if (status == 429) {
+            refused.increment();
+        }
         Duration retryAfter = retryAfter(response);
         ApiResponse<?> body = parse(response.body(), type);
         if (status == 200 && body != null && body.code() == 200) {
@@ -133,6 +143,10 @@ public final class Transport {
         int code = status == 200 && body != null ? body.code() : status;
         boolean passing = code == 429 || code >= 500;
         return new Outcome(null, new WatchtimeException(code, msg, retryAfter, null), passing);
+    }
+
+    public CallStats stats() {
+        return new CallStats(requests.sum(), refused.sum(), retried.sum());
     }
 
     private HttpRequest request(String path, byte[] json) {

@@ -1,0 +1,20 @@
+package io.watchtime.client.sync;
+
+import io.watchtime.client.viewing.WalkPosition;
+
+/**
+ * What a sync target keeps between syncs, and after every page of one.
+ *
+ * @param watermark    {@code update_time} the next sync starts from (inclusive; 0: from the beginning)
+ * @param position     where the sync under way stands, or null when none is (the next one starts afresh)
+ * @param maxDelivered the latest {@code update_time} delivered by the sync under way (0 when none)
+ */
+public record SyncState(long watermark, WalkPosition position, long maxDelivered) {
+
+    /** Nothing synced yet. */
+    public static final SyncState INITIAL = new SyncState(0, null, 0);
+
+    public boolean inProgress() {
+        return position != null;
+    }
+}
