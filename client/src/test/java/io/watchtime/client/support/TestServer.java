@@ -48,16 +48,16 @@ public final class TestServer {
 
     private static TestServer start(Kind kind) {
         FakeTime fakeTime = kind == Kind.FAKE_CLOCK ? new FakeTime() : null;
-        SpringApplicationBuilder app = new SpringApplicationBuilder(WatchtimeApplication.class)
-                .properties("server.port=0",
-                        "watchtime.database.url=jdbc:sqlite:" + freshSqliteFile(),
-                        "watchtime.cursor.enabled=" + (kind != Kind.NO_CURSOR),
-                        "logging.level.io.watchtime=WARN");
+        SpringApplicationBuilder app = new SpringApplicationBuilder(WatchtimeApplication.class);
         if (fakeTime != null) {
             app.initializers(context -> ((GenericApplicationContext) context)
                     .registerBean("fakeTime", Clock.class, () -> fakeTime, bean -> bean.setPrimary(true)));
         }
-        ConfigurableApplicationContext context = app.run();
+        // As command-line arguments: they win over the server's application.properties.
+        ConfigurableApplicationContext context = app.run("--server.port=0",
+                "--watchtime.database.url=jdbc:sqlite:" + freshSqliteFile(),
+                "--watchtime.cursor.enabled=" + (kind != Kind.NO_CURSOR),
+                "--logging.level.io.watchtime=WARN");
         Runtime.getRuntime().addShutdownHook(new Thread(context::close));
         return new TestServer(context, fakeTime);
     }
