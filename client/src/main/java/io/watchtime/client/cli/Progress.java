@@ -1,6 +1,6 @@
 package io.watchtime.client.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -11,13 +11,13 @@ final class Progress {
 
     private static final long EVERY_NANOS = 250_000_000L;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean enabled;
     private final long startNanos = System.nanoTime();
     private long lastNanos;
     private long records;
 
-    Progress(PrintStream out, boolean enabled) {
+    Progress(PrintWriter out, boolean enabled) {
         this.out = out;
         this.enabled = enabled;
     }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,6 +22,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sync", description = "Copy every record changed since the last sync into a database table.")
 final class SyncCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
 
     @Mixin
     private ServerOptions server;
@@ -57,14 +61,14 @@ final class SyncCommand implements Callable<Integer> {
         while (true) {
             try {
                 SyncResult result = syncOnce(client);
-                System.err.println(Instant.now() + " synced " + result.records() + " records in " + result.requests()
+                spec.commandLine().getErr().println(Instant.now() + " synced " + result.records() + " records in " + result.requests()
                         + " requests (" + result.strategy() + (result.resumed() ? ", resumed" : "")
                         + "); the next sync starts at update_time " + result.state().watermark());
             } catch (WatchtimeException | JdbcSyncTarget.SyncTargetException e) {
                 if (every == null || isPermanent(e)) {
                     throw e;
                 }
-                System.err.println(Instant.now() + " sync failed, trying again in " + every.toSeconds() + " s: "
+                spec.commandLine().getErr().println(Instant.now() + " sync failed, trying again in " + every.toSeconds() + " s: "
                         + WatchtimeCli.describe(e));
             }
             if (every == null) {

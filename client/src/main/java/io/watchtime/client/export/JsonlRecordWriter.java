@@ -17,7 +17,7 @@ final class JsonlRecordWriter implements RecordWriter {
 
     @Override
     public void write(ViewingRecord record) throws IOException {
-        Transport.JSON.writeValue(out, record);
+        out.write(Transport.JSON.writeValueAsBytes(record)); // writeValue(out) would close the stream
         out.write('\n');
     }
 
