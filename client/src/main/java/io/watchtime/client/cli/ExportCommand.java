@@ -10,6 +10,8 @@ import io.watchtime.protocol.Sort;
 import io.watchtime.protocol.ViewingRecord;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -52,6 +54,9 @@ final class ExportCommand implements Callable<Integer> {
             description = "Order of update_time (default: ${DEFAULT-VALUE}).")
     private Sort sort;
 
+    @Option(names = "--summary", description = "Print the closing summary line even when not on a terminal (for scripts).")
+    private boolean summary;
+
     @Override
     public Integer call() throws IOException {
         ViewingFilter filter;
@@ -82,8 +87,21 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
-        progress.done(String.format(Locale.ROOT, "exported %,d records to %s in %.1f s (%d requests, %d refused)",
-                progress.records(), out, progress.elapsedSeconds(), client.stats().requests(), client.stats().refused()));
+        String done = String.format(Locale.ROOT, "exported %d records to %s in %.1f s (%d requests, %d refused, peak heap %d MB)",
+                progress.records(), out, progress.elapsedSeconds(), client.stats().requests(), client.stats().refused(),
+                peakHeapBytes() >> 20);
+        if (summary && System.console() == null) {
+            spec.commandLine().getErr().println(done);
+        }
+        progress.done(done);
         return 0;
+    }
+
+    /** The most heap this JVM has used: the sum of the heap pools' peaks. */
+    private static long peakHeapBytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
     }
 }
