@@ -38,7 +38,7 @@ final class CursorWalk implements Walk {
         if (fellBackTo != null) {
             return fellBackTo.next();
         }
-        CursorPage page;
+        CursorReply page;
         try {
             page = viewings.page(Viewings.request(filter, 1, pageSize), cursor);
         } catch (WatchtimeException e) {

@@ -14,7 +14,6 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** getAccountUserDurationList: one page as the contract has it, or every matching record, paging by itself. */
 public final class Viewings {
@@ -37,13 +36,11 @@ public final class Viewings {
         return transport.post(PATH, request, DurationList.class);
     }
 
-    /** One page with Watchtime's cursor extension ({@code ""} starts a walk); see {@link CursorPage}. */
-    public CursorPage page(DurationListRequest request, String cursor) {
-        ObjectNode body = Transport.JSON.valueToTree(request);
-        body.put("cursor", cursor);
-        WireData data = transport.post(PATH, body, WireData.class);
+    /** One page with Watchtime's cursor extension ({@code ""} starts a walk); see {@link CursorReply}. */
+    public CursorReply page(DurationListRequest request, String cursor) {
+        WireData data = transport.post(PATH, request.withCursor(cursor), WireData.class);
         boolean supported = data.nextCursor() != null; // absent key: null; JSON null: a NullNode
-        return new CursorPage(data.total(), data.list(), supported,
+        return new CursorReply(data.total(), data.list(), supported,
                 supported && !data.nextCursor().isNull() ? data.nextCursor().asString() : null);
     }
 
@@ -103,7 +100,10 @@ public final class Viewings {
                 filter.wechatUserSpaceId());
     }
 
-    /** {@code data} as it comes, keeping apart a {@code next_cursor} that is absent and one that is null. */
+    /**
+     * {@code data} as it comes, keeping apart a {@code next_cursor} that is absent (a server without the
+     * extension) and one that is null (the walk's end), which the protocol's {@code CursorPage} cannot.
+     */
     record WireData(@JsonProperty("total") long total, @JsonProperty("list") List<ViewingRecord> list,
                     @JsonProperty("next_cursor") JsonNode nextCursor) {
     }

@@ -8,5 +8,5 @@ import java.util.List;
  * {@code next_cursor} key: the server does not speak the extension (or has it off) and answered the plain
  * contract. Otherwise {@code nextCursor} continues the walk, or is null at its end.
  */
-public record CursorPage(long total, List<ViewingRecord> list, boolean cursorSupported, String nextCursor) {
+public record CursorReply(long total, List<ViewingRecord> list, boolean cursorSupported, String nextCursor) {
 }
