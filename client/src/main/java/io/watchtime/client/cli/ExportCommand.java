@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,9 +24,6 @@ import picocli.CommandLine.Option;
 /** {@code export}: every matching record into one file; written beside as FILE.partial and renamed when complete. */
 @Command(name = "export", description = "Write every matching record to a CSV, JSON-lines or XLSX file.")
 final class ExportCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
 
     @Mixin
     private ServerOptions server;
@@ -67,7 +63,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         WatchtimeClient client = server.client();
         Path partial = out.resolveSibling(out.getFileName() + ".partial");
-        Progress progress = new Progress(spec.commandLine().getErr(), System.console() != null);
+        Progress progress = new Progress(server.err(), System.console() != null);
         boolean complete = false;
         try (OutputStream file = Files.newOutputStream(partial); RecordWriter writer = format.open(file)) {
             Walk walk = client.viewings().walk(filter);
@@ -91,7 +87,7 @@ final class ExportCommand implements Callable<Integer> {
                 progress.records(), out, progress.elapsedSeconds(), client.stats().requests(), client.stats().refused(),
                 peakHeapBytes() >> 20);
         if (summary && System.console() == null) {
-            spec.commandLine().getErr().println(done);
+            server.err().println(done);
         }
         progress.done(done);
         return 0;

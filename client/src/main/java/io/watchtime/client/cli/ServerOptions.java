@@ -3,6 +3,7 @@ package io.watchtime.client.cli;
 import io.watchtime.client.RateLimit;
 import io.watchtime.client.RetryPolicy;
 import io.watchtime.client.WatchtimeClient;
+import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -32,6 +33,11 @@ final class ServerOptions {
     @Option(names = "--give-up-after", defaultValue = "5m", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "How long to retry a failing request before giving up (default: ${DEFAULT-VALUE}).")
     private Duration giveUpAfter;
+
+    /** Where a command reports (picocli's error writer, which tests capture). */
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
 
     WatchtimeClient client() {
         if (url == null || url.isBlank()) {

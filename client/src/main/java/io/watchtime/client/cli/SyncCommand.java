@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,9 +21,6 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sync", description = "Copy every record changed since the last sync into a database table.")
 final class SyncCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
 
     @Mixin
     private ServerOptions server;
@@ -61,14 +57,14 @@ final class SyncCommand implements Callable<Integer> {
         while (true) {
             try {
                 SyncResult result = syncOnce(client);
-                spec.commandLine().getErr().println(Instant.now() + " synced " + result.records() + " records in " + result.requests()
+                server.err().println(Instant.now() + " synced " + result.records() + " records in " + result.requests()
                         + " requests (" + result.strategy() + (result.resumed() ? ", resumed" : "")
                         + "); the next sync starts at update_time " + result.state().watermark());
             } catch (WatchtimeException | JdbcSyncTarget.SyncTargetException e) {
                 if (every == null || isPermanent(e)) {
                     throw e;
                 }
-                spec.commandLine().getErr().println(Instant.now() + " sync failed, trying again in " + every.toSeconds() + " s: "
+                server.err().println(Instant.now() + " sync failed, trying again in " + every.toSeconds() + " s: "
                         + WatchtimeCli.describe(e));
             }
             if (every == null) {

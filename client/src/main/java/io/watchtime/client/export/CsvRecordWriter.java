@@ -56,11 +56,6 @@ final class CsvRecordWriter implements RecordWriter {
     }
 
     @Override
-    public void finish() throws IOException {
-        out.close();
-    }
-
-    @Override
     public void close() throws IOException {
         out.close();
     }

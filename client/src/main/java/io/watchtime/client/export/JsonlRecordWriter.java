@@ -22,11 +22,6 @@ final class JsonlRecordWriter implements RecordWriter {
     }
 
     @Override
-    public void finish() throws IOException {
-        out.close();
-    }
-
-    @Override
     public void close() throws IOException {
         out.close();
     }

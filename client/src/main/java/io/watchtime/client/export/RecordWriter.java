@@ -9,6 +9,8 @@ public interface RecordWriter extends Closeable {
 
     void write(ViewingRecord record) throws IOException;
 
-    /** Completes the file (trailers, zip directory); after this the writer is closed. */
-    void finish() throws IOException;
+    /** Completes the file (trailers, zip directory); after this the writer is closed. Plain text needs only a close. */
+    default void finish() throws IOException {
+        close();
+    }
 }
