@@ -5,7 +5,7 @@ import io.watchtime.client.export.ExportFormat;
 import io.watchtime.client.export.RecordWriter;
 import io.watchtime.client.viewing.Batch;
 import io.watchtime.client.viewing.ViewingFilter;
-import io.watchtime.client.viewing.Walk;
+import io.watchtime.client.viewing.PrefetchingWalk;
 import io.watchtime.protocol.Sort;
 import io.watchtime.protocol.ViewingRecord;
 import java.io.IOException;
@@ -65,8 +65,8 @@ final class ExportCommand implements Callable<Integer> {
         Path partial = out.resolveSibling(out.getFileName() + ".partial");
         Progress progress = new Progress(server.err(), System.console() != null);
         boolean complete = false;
-        try (OutputStream file = Files.newOutputStream(partial); RecordWriter writer = format.open(file)) {
-            Walk walk = client.viewings().walk(filter);
+        try (OutputStream file = Files.newOutputStream(partial); RecordWriter writer = format.open(file);
+             PrefetchingWalk walk = new PrefetchingWalk(client.viewings().walk(filter), 2)) {
             Batch batch;
             do {
                 batch = walk.next();

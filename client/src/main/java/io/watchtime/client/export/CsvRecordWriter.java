@@ -19,6 +19,8 @@ final class CsvRecordWriter implements RecordWriter {
     private static final ViewingColumn[] COLUMNS = ViewingColumn.values();
 
     private final Writer out;
+    /** One row is built here and written at once: a write per cell costs more than the cells. */
+    private final StringBuilder row = new StringBuilder(512);
 
     CsvRecordWriter(OutputStream stream) throws IOException {
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
@@ -26,7 +28,7 @@ final class CsvRecordWriter implements RecordWriter {
         for (int i = 0; i < COLUMNS.length; i++) {
             cell(i, COLUMNS[i].label());
         }
-        out.write("\r\n");
+        endRow();
     }
 
     @Override
@@ -35,20 +37,24 @@ final class CsvRecordWriter implements RecordWriter {
             Object value = COLUMNS[i].of(record);
             cell(i, value == null ? "" : value instanceof String text ? defused(text) : value.toString());
         }
-        out.write("\r\n");
+        endRow();
     }
 
-    private void cell(int index, String text) throws IOException {
+    private void cell(int index, String text) {
         if (index > 0) {
-            out.write(',');
+            row.append(',');
         }
         if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-            out.write(text);
+            row.append(text);
             return;
         }
-        out.write('"');
-        out.write(text.replace("\"", "\"\""));
-        out.write('"');
+        row.append('"').append(text.replace("\"", "\"\"")).append('"');
+    }
+
+    private void endRow() throws IOException {
+        row.append("\r\n");
+        out.append(row);
+        row.setLength(0);
     }
 
     private static String defused(String text) {
