@@ -11,38 +11,30 @@ port=${BENCH_PORT:-18091}
 work=bench/target/export-$records
 db="$work/watchtime.db"
 url="jdbc:sqlite:$db"
-server=server/target/watchtime-server.jar
+jar=server/target/watchtime-server.jar
 client=client/target/watchtime-client.jar
 cp="bench/target/watchtime-bench.jar:bench/target/lib/*"
+source bench/lib.sh
 
-[ -f "$server" ] && [ -f "$client" ] && [ -f bench/target/watchtime-bench.jar ] || mvn -q -B -DskipTests package
+[ -f "$jar" ] && [ -f "$client" ] && [ -f bench/target/watchtime-bench.jar ] || mvn -q -B -DskipTests package
 rm -rf "$work" && mkdir -p "$work"
 
-echo "== generating $records records into $db"
-java -jar "$server" account create bench --watchtime.database.url="$url" >/dev/null
-key=$(java -jar "$server" key create --account 1 --scope read --watchtime.database.url="$url" | awk '/^Authorization: Bearer/ {print $3}')
-java -cp "$cp" io.watchtime.bench.GenerateViewings --url "$url" --account 1 --records "$records"
-
-echo "== starting the server on port $port"
-java -Xmx512m -jar "$server" --server.port="$port" --watchtime.database.url="$url" >"$work/server.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
-  curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -sf "http://localhost:$port/actuator/health" >/dev/null || { echo "server did not start; see $work/server.log"; exit 1; }
+make_database
+start_server
 
 echo "== exporting ($format) with -Xmx256m"
+server_cpu() { awk '{print ($14 + $15) / 100}' "/proc/$server/stat"; }  # user + system seconds
+cpu0=$(server_cpu)
 start=$(date +%s.%N)
 summary=$(java -Xmx256m -jar "$client" export --format "$format" --out "$work/export.$format" --summary \
   --url "http://localhost:$port" --key "$key" 2>&1 | tee "$work/client.log" | grep '^exported' || true)
 end=$(date +%s.%N)
+cpu1=$(server_cpu)
 [ -n "$summary" ] || { echo "export failed:"; cat "$work/client.log"; exit 1; }
 echo "$summary"
 
 pages=$(( (records + 499) / 500 ))
-awk -v s="$start" -v e="$end" -v pages="$pages" -v sum="$summary" 'BEGIN {
+awk -v s="$start" -v e="$end" -v pages="$pages" -v sum="$summary" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" -v scpu="$(echo "$cpu1 - $cpu0" | bc)" 'BEGIN {
   wall = e - s; bound = pages / 100.0
   match(sum, /[0-9]+ refused/); refused = substr(sum, RSTART, RLENGTH - 8)
   match(sum, /peak heap [0-9]+ MB/); heap = substr(sum, RSTART + 10, RLENGTH - 13)
@@ -51,4 +43,5 @@ awk -v s="$start" -v e="$end" -v pages="$pages" -v sum="$summary" 'BEGIN {
   printf "ratio          %.2f (target <= 1.10)\n", wall / bound
   printf "refused        %s\n", refused
   printf "peak heap      %s MB (limit -Xmx256m)\n", heap
+  printf "server CPU     %.1f s during the export (load now: %s)\n", scpu, load
 }'

@@ -11,26 +11,13 @@ db="$work/watchtime.db"
 url="jdbc:sqlite:$db"
 jar=server/target/watchtime-server.jar
 cp="bench/target/watchtime-bench.jar:bench/target/lib/*"
+source bench/lib.sh
 
 [ -f "$jar" ] && [ -f bench/target/watchtime-bench.jar ] || mvn -q -B -DskipTests package
 rm -rf "$work" && mkdir -p "$work"
 
-echo "== creating account and key on $db"
-java -jar "$jar" account create bench --watchtime.database.url="$url" >/dev/null
-key=$(java -jar "$jar" key create --account 1 --scope read --watchtime.database.url="$url" | awk '/^Authorization: Bearer/ {print $3}')
-
-echo "== generating $records records"
-java -cp "$cp" io.watchtime.bench.GenerateViewings --url "$url" --account 1 --records "$records"
-
-echo "== starting the server on port $port"
-java -Xmx512m -jar "$jar" --server.port="$port" --watchtime.database.url="$url" >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
-  curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -sf "http://localhost:$port/actuator/health" >/dev/null || { echo "server did not start; see $work/server.log"; exit 1; }
+make_database
+start_server
 
 echo "== page latency, $records records (60 runs each after 50 warm-up)"
 java -cp "$cp" io.watchtime.bench.PageLatency --base "http://localhost:$port" --key "$key" --url "$url" --account 1
