@@ -52,6 +52,11 @@ public final class WatchtimeClient {
         return ingest;
     }
 
+    /** The clock this client paces by (the system's unless set). */
+    public Ticker ticker() {
+        return settings.ticker;
+    }
+
     /** Requests sent, refused (429) and retried by this client so far. */
     public CallStats stats() {
         return transport.stats();

@@ -55,7 +55,8 @@ public final class JdbcSyncTarget implements SyncTarget {
                     + ", PRIMARY KEY (room_id, wechat_user_space_id))" + dialect.tableOptions());
             s.execute("CREATE TABLE IF NOT EXISTS " + STATE_TABLE + " (target_table VARCHAR(63) NOT NULL PRIMARY KEY,"
                     + " watermark BIGINT NOT NULL, lower_bound BIGINT, cursor_text VARCHAR(2048), page BIGINT,"
-                    + " window_total BIGINT, max_delivered BIGINT NOT NULL, updated_at BIGINT NOT NULL)"
+                    + " window_total BIGINT, max_delivered BIGINT NOT NULL, started_at BIGINT NOT NULL,"
+                    + " updated_at BIGINT NOT NULL)"
                     + dialect.tableOptions());
         }
     }
@@ -63,7 +64,7 @@ public final class JdbcSyncTarget implements SyncTarget {
     @Override
     public SyncState load() {
         try (PreparedStatement s = connection.prepareStatement("SELECT watermark, lower_bound, cursor_text, page,"
-                + " window_total, max_delivered FROM " + STATE_TABLE + " WHERE target_table = ?")) {
+                + " window_total, max_delivered, started_at FROM " + STATE_TABLE + " WHERE target_table = ?")) {
             s.setString(1, table);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
@@ -72,7 +73,7 @@ public final class JdbcSyncTarget implements SyncTarget {
                 long lowerBound = rs.getLong(2);
                 WalkPosition position = rs.wasNull() ? null
                         : new WalkPosition(lowerBound, rs.getString(3), rs.getLong(4), rs.getLong(5));
-                return new SyncState(rs.getLong(1), position, rs.getLong(6));
+                return new SyncState(rs.getLong(1), position, rs.getLong(6), rs.getLong(7));
             }
         } catch (SQLException e) {
             throw new SyncTargetException("cannot read the sync state from " + STATE_TABLE, e);
@@ -127,7 +128,8 @@ public final class JdbcSyncTarget implements SyncTarget {
             s.setObject(5, p == null ? null : p.page(), Types.BIGINT);
             s.setObject(6, p == null ? null : p.windowTotal(), Types.BIGINT);
             s.setLong(7, state.maxDelivered());
-            s.setLong(8, System.currentTimeMillis() / 1000);
+            s.setLong(8, state.startedAt());
+            s.setLong(9, System.currentTimeMillis() / 1000);
             s.executeUpdate();
         }
     }

@@ -51,8 +51,9 @@ enum SqlDialect {
     /** Writes the state row whether or not it exists. */
     String saveState() {
         String insert = "INSERT INTO " + JdbcSyncTarget.STATE_TABLE + " (target_table, watermark, lower_bound, cursor_text,"
-                + " page, window_total, max_delivered, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        String[] set = {"watermark", "lower_bound", "cursor_text", "page", "window_total", "max_delivered", "updated_at"};
+                + " page, window_total, max_delivered, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String[] set = {"watermark", "lower_bound", "cursor_text", "page", "window_total", "max_delivered", "started_at",
+                "updated_at"};
         if (this == POSTGRESQL) {
             return insert + " ON CONFLICT (target_table) DO UPDATE SET "
                     + Arrays.stream(set).map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));

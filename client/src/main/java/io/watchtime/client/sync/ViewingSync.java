@@ -14,9 +14,14 @@ import java.util.Objects;
  * Incremental, lossless sync of every record of the account into a {@link SyncTarget}: each run delivers,
  * at least once, every record changed since the previous run, even while records change during the pull.
  * It walks ascending from the watermark (by cursor, or by narrowing windows on a server without one) and
- * saves its position with every page, so a run killed at any point resumes where it stopped. The next
- * watermark is the latest {@code update_time} delivered less {@code overlap}, which covers records committed
- * a moment late with an earlier second (in-flight commits, other server nodes).
+ * saves its position with every page, so a run killed at any point resumes where it stopped.
+ *
+ * <p>The next watermark is the earlier of the latest {@code update_time} delivered and the time this sync
+ * started, less {@code overlap}. A record that changes during the walk gets an update_time of that moment; if
+ * the walk has just passed that second, the change sits behind it, so the next sync must reach back to the
+ * sync's start, not only to the newest record seen. The overlap covers records committed a moment late with
+ * an earlier second (in-flight commits, other server nodes) and the skew between this client's clock and the
+ * server's.
  */
 public final class ViewingSync {
 
@@ -47,6 +52,7 @@ public final class ViewingSync {
         boolean resumed = state.inProgress();
         WalkPosition from = resumed ? state.position() : WalkPosition.start(state.watermark());
         long maxDelivered = resumed ? state.maxDelivered() : 0;
+        long startedAt = resumed ? state.startedAt() : client.ticker().millis() / 1000;
         LOG.log(System.Logger.Level.INFO, resumed ? "sync resumes at update_time {0}" : "sync starts at update_time {0}",
                 from.lowerBound());
         Walk walk = client.viewings().walk(ViewingFilter.ALL, from);
@@ -63,15 +69,15 @@ public final class ViewingSync {
             }
             records += batch.records().size();
             if (batch.last()) {
-                long watermark = maxDelivered > 0 ? Math.max(state.watermark(), maxDelivered - overlapSeconds)
-                        : state.watermark();
-                SyncState done = new SyncState(watermark, null, 0);
+                long reached = Math.min(maxDelivered, startedAt) - overlapSeconds;
+                long watermark = maxDelivered > 0 ? Math.max(state.watermark(), reached) : state.watermark();
+                SyncState done = new SyncState(watermark, null, 0, 0);
                 target.save(batch.records(), done);
                 LOG.log(System.Logger.Level.INFO, "sync done: {0} records in {1} requests by {2}; next starts at {3}",
                         records, requests, walk.strategy(), watermark);
                 return new SyncResult(records, requests, walk.strategy(), resumed, done);
             }
-            target.save(batch.records(), new SyncState(state.watermark(), batch.after(), maxDelivered));
+            target.save(batch.records(), new SyncState(state.watermark(), batch.after(), maxDelivered, startedAt));
         }
     }
 }

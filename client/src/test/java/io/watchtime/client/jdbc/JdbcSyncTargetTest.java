@@ -24,20 +24,20 @@ class JdbcSyncTargetTest {
             JdbcSyncTarget target = new JdbcSyncTarget(c, "viewings_copy");
             assertThat(target.load()).isEqualTo(SyncState.INITIAL);
 
-            SyncState midWalk = new SyncState(100, new WalkPosition(90, "opaque-cursor", 0, -1), 250);
+            SyncState midWalk = new SyncState(100, new WalkPosition(90, "opaque-cursor", 0, -1), 250, 1_700_000_000);
             target.save(List.of(Records.record(1, 7, "观众😀", 30, 200), Records.record(2, 7, "=cmd", 5, 200)), midWalk);
             assertThat(target.load()).isEqualTo(midWalk);
 
             // An older version delivered again changes nothing; a newer one replaces the row.
-            SyncState dense = new SyncState(100, new WalkPosition(250, null, 3, 1700), 250);
+            SyncState dense = new SyncState(100, new WalkPosition(250, null, 3, 1700), 250, 1_700_000_000);
             target.save(List.of(Records.record(1, 7, "old", 10, 150), Records.record(2, 7, "newer", 50, 300)), dense);
             assertThat(target.load()).isEqualTo(dense);
             assertThat(rows(c)).containsExactly("1 7 观众😀 30 200 袁, \"门店\"", "2 7 newer 50 300 袁, \"门店\"");
 
             // A second target on the same table finds it and the state; a finished sync clears the position.
             JdbcSyncTarget again = new JdbcSyncTarget(c, "viewings_copy");
-            again.save(List.of(), new SyncState(180, null, 0));
-            assertThat(again.load()).isEqualTo(new SyncState(180, null, 0));
+            again.save(List.of(), new SyncState(180, null, 0, 0));
+            assertThat(again.load()).isEqualTo(new SyncState(180, null, 0, 0));
         }
     }
 

@@ -23,6 +23,8 @@ public final class MemoryTarget implements SyncTarget {
     }
 
     private final Map<Key, ViewingRecord> records = new HashMap<>();
+    /** Every version delivered, in order, to explain a failure. */
+    private final java.util.List<String> deliveries = new java.util.ArrayList<>();
     private SyncState state = SyncState.INITIAL;
     private long stored;
     private long failAfter = Long.MAX_VALUE;
@@ -50,6 +52,7 @@ public final class MemoryTarget implements SyncTarget {
             }
         }
         for (ViewingRecord r : batch) {
+            deliveries.add(Key.of(r) + " stay=" + r.stayDuration() + " ut=" + r.updateTime() + " state=" + newState);
             records.merge(Key.of(r), r, (old, now) -> now.updateTime() >= old.updateTime() ? now : old);
         }
         stored += batch.size();
@@ -57,6 +60,11 @@ public final class MemoryTarget implements SyncTarget {
         if (fail) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The versions of one record delivered so far, in order. */
+    public synchronized java.util.List<String> deliveriesOf(Key key) {
+        return deliveries.stream().filter(d -> d.startsWith(key + " ")).toList();
     }
 
     public synchronized Map<Key, ViewingRecord> records() {

@@ -63,8 +63,10 @@ class LosslessSyncTest {
             for (ViewingRecord old : before.values()) {
                 ViewingRecord now = held.get(Key.of(old));
                 assertThat(now).as("round %d: record %s", round, Key.of(old)).isNotNull();
-                assertThat(now.updateTime()).as("update_time of %s", Key.of(old)).isGreaterThanOrEqualTo(old.updateTime());
-                assertThat(now.stayDuration()).as("stay of %s", Key.of(old)).isGreaterThanOrEqualTo(old.stayDuration());
+                assertThat(now.updateTime()).as("round %d, update_time of %s; delivered: %s", round, Key.of(old),
+                        target.deliveriesOf(Key.of(old))).isGreaterThanOrEqualTo(old.updateTime());
+                assertThat(now.stayDuration()).as("round %d, stay of %s; before: %s; delivered: %s", round, Key.of(old),
+                        old, target.deliveriesOf(Key.of(old))).isGreaterThanOrEqualTo(old.stayDuration());
             }
         }
     }
