@@ -34,7 +34,7 @@ cpu1=$(server_cpu)
 echo "$summary"
 
 pages=$(( (records + 499) / 500 ))
-awk -v s="$start" -v e="$end" -v pages="$pages" -v sum="$summary" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" -v scpu="$(echo "$cpu1 - $cpu0" | bc)" 'BEGIN {
+awk -v s="$start" -v e="$end" -v pages="$pages" -v sum="$summary" -v loadavg="$(cut -d' ' -f1-3 /proc/loadavg)" -v scpu="$(echo "$cpu1 - $cpu0" | bc)" 'BEGIN {
   wall = e - s; bound = pages / 100.0
   match(sum, /[0-9]+ refused/); refused = substr(sum, RSTART, RLENGTH - 8)
   match(sum, /peak heap [0-9]+ MB/); heap = substr(sum, RSTART + 10, RLENGTH - 13)
@@ -43,5 +43,5 @@ awk -v s="$start" -v e="$end" -v pages="$pages" -v sum="$summary" -v load="$(cut
   printf "ratio          %.2f (target <= 1.10)\n", wall / bound
   printf "refused        %s\n", refused
   printf "peak heap      %s MB (limit -Xmx256m)\n", heap
-  printf "server CPU     %.1f s during the export (load now: %s)\n", scpu, load
+  printf "server CPU     %.1f s during the export (load now: %s)\n", scpu, loadavg
 }'
