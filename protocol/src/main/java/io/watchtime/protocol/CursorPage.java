@@ -7,11 +7,12 @@ import java.util.List;
 
 /**
  * {@code data} of a page asked for with a {@code cursor}: the documented {@link DurationList} plus
- * {@code next_cursor}, which continues the walk, or JSON null once the walk has reached the end.
+ * {@code next_cursor}, which continues the walk, or JSON null once the walk has reached the end. It comes before
+ * {@code list}, so that a streaming client can ask for the next page before it reads this one.
  */
-@JsonPropertyOrder({"total", "list", "next_cursor"})
+@JsonPropertyOrder({"total", "next_cursor", "list"})
 public record CursorPage(
         @JsonProperty("total") long total,
-        @JsonProperty("list") List<ViewingRecord> list,
-        @JsonProperty("next_cursor") @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
+        @JsonProperty("next_cursor") @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor,
+        @JsonProperty("list") List<ViewingRecord> list) {
 }

@@ -74,7 +74,7 @@ class ViewingQueries {
                 : rowsAt(filter, request.sort(), 0, request.pageSize());
         String next = rows.size() < request.pageSize() ? null
                 : Cursors.encode(filter, request.sort(), Position.ofLast(rows));
-        return new CursorPage(total, rows, next);
+        return new CursorPage(total, next, rows);
     }
 
     /**
