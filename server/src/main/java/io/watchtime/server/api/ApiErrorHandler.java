@@ -3,6 +3,7 @@ package io.watchtime.server.api;
 import io.watchtime.protocol.ApiResponse;
 import io.watchtime.protocol.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -11,6 +12,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Every failure inside Spring MVC becomes the contract's error body; nothing leaks a stack trace. */
@@ -48,8 +50,22 @@ class ApiErrorHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiResponse<Void>> unexpected(Exception e, HttpServletRequest request) {
+        if (clientWentAway(e)) {
+            // Not a server fault, and nobody is left to read an answer: one line, no stack, no body.
+            log.info("client closed the connection during {} {}", request.getMethod(), request.getRequestURI());
+            return null;
+        }
         log.error("500 on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString(), e);
         return body(new ApiException(500, "internal error; the server log has the details"));
+    }
+
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AsyncRequestNotUsableException || t instanceof ClientAbortException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ResponseEntity<ApiResponse<Void>> body(ApiException e) {

@@ -15,18 +15,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** The SQL of the writer: loads the state that events touch and upserts what they changed, in batches. */
 final class IngestStore {
 
     private static final int IN_LIST = 500;
 
+    private final Dialect dialect;
     private final String upsertRoom;
     private final String upsertRound;
     private final String upsertSession;
     private final String upsertViewing;
 
     IngestStore(Dialect dialect) {
+        this.dialect = dialect;
         upsertRoom = dialect.upsert("rooms", List.of("account_id", "room_id"), List.of("status", "live_credited_until"));
         upsertRound = dialect.upsert("rounds", List.of("account_id", "room_id", "round_id"),
                 List.of("started_at", "ended_at"));
@@ -39,56 +42,57 @@ final class IngestStore {
     }
 
     Room loadRoom(Connection c, long accountId, long roomId) throws SQLException {
-        Room.Status status;
-        long liveCreditedUntil;
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT status, live_credited_until FROM rooms WHERE account_id = ? AND room_id = ?")) {
-            s.setLong(1, accountId);
-            s.setLong(2, roomId);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Room.fresh(accountId, roomId);
-                }
-                status = Room.Status.valueOf(rs.getString(1).toUpperCase(Locale.ROOT));
-                liveCreditedUntil = rs.getLong(2);
-            }
-        }
-        List<Room.Round> rounds = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT round_id, started_at, ended_at FROM rounds"
-                + " WHERE account_id = ? AND room_id = ? ORDER BY started_at, round_id")) {
-            s.setLong(1, accountId);
-            s.setLong(2, roomId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rounds.add(new Room.Round(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
-                }
-            }
-        }
-        return new Room(accountId, roomId, status, liveCreditedUntil, rounds);
+        return loadRooms(c, accountId, List.of(roomId)).get(roomId);
     }
 
-    /** The sessions these viewers have in the room, known or not to the events at hand. */
-    List<Session> loadSessions(Connection c, long accountId, long roomId, Collection<Long> viewerIds)
-            throws SQLException {
+    /** These rooms of the account with their rounds; a room never seen is fresh. */
+    Map<Long, Room> loadRooms(Connection c, long accountId, Collection<Long> roomIds) throws SQLException {
+        Map<Long, Room.Status> status = new HashMap<>();
+        Map<Long, Long> liveCreditedUntil = new HashMap<>();
+        Map<Long, List<Room.Round>> rounds = new HashMap<>();
+        List<Long> all = new ArrayList<>(roomIds);
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST));
+            select(c, "SELECT room_id, status, live_credited_until FROM rooms WHERE account_id = ? AND room_id IN ("
+                    + marks(chunk.size()) + ")", accountId, chunk, List.of(), rs -> {
+                        status.put(rs.getLong(1), Room.Status.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)));
+                        liveCreditedUntil.put(rs.getLong(1), rs.getLong(3));
+                    });
+            select(c, "SELECT room_id, round_id, started_at, ended_at FROM rounds WHERE account_id = ? AND room_id IN ("
+                    + marks(chunk.size()) + ") ORDER BY room_id, started_at, round_id", accountId, chunk, List.of(),
+                    rs -> rounds.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                            .add(new Room.Round(rs.getLong(2), rs.getLong(3), rs.getLong(4))));
+        }
+        Map<Long, Room> loaded = new HashMap<>();
+        for (long roomId : roomIds) {
+            loaded.put(roomId, status.containsKey(roomId)
+                    ? new Room(accountId, roomId, status.get(roomId), liveCreditedUntil.get(roomId),
+                            rounds.getOrDefault(roomId, new ArrayList<>()))
+                    : Room.fresh(accountId, roomId));
+        }
+        return loaded;
+    }
+
+    /** The sessions these viewers have in these rooms (viewers by room). */
+    List<Session> loadSessions(Connection c, long accountId, Map<Long, Set<Long>> viewersByRoom) throws SQLException {
         List<Session> found = new ArrayList<>();
-        selectByViewers(c, "SELECT viewer_id, session_id, last_at, mode, ended FROM sessions", accountId, roomId,
-                viewerIds, rs -> {
-                    String mode = rs.getString(4);
-                    found.add(new Session(accountId, roomId, rs.getLong(1), rs.getString(2), rs.getLong(3),
-                            mode == null ? null : WatchMode.valueOf(mode.toUpperCase(Locale.ROOT)), rs.getInt(5) != 0));
+        selectPairs(c, "t.room_id, t.viewer_id, t.session_id, t.last_at, t.mode, t.ended", "sessions",
+                accountId, viewersByRoom, rs -> {
+                    String mode = rs.getString(5);
+                    found.add(new Session(accountId, rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+                            mode == null ? null : WatchMode.valueOf(mode.toUpperCase(Locale.ROOT)), rs.getInt(6) != 0));
                 });
         return found;
     }
 
-    /** The stored records of these viewers in the room, by viewer; a viewer without one is absent. */
-    Map<Long, Viewing> loadViewings(Connection c, long accountId, long roomId, Collection<Long> viewerIds)
-            throws SQLException {
-        Map<Long, Viewing> found = new HashMap<>();
-        selectByViewers(c, "SELECT viewer_name, viewer_photo, third_uuid, wx_appid, wx_openid, wx_unionid,"
-                + " stay_duration, live_duration, playback_duration, credited_until, ip, area, device, channel_id,"
-                + " channel_name, store_id, inviter_id, inviter_name, first_visit, last_visit, update_time, viewer_id"
-                + " FROM viewings", accountId, roomId, viewerIds, rs -> {
-                    Viewing v = new Viewing(accountId, roomId, rs.getLong(22));
+    /** The stored records of these viewers in these rooms (viewers by room); a new one is absent. */
+    List<Viewing> loadViewings(Connection c, long accountId, Map<Long, Set<Long>> viewersByRoom) throws SQLException {
+        List<Viewing> found = new ArrayList<>();
+        selectPairs(c, "t.viewer_name, t.viewer_photo, t.third_uuid, t.wx_appid, t.wx_openid, t.wx_unionid,"
+                + " t.stay_duration, t.live_duration, t.playback_duration, t.credited_until, t.ip, t.area, t.device,"
+                + " t.channel_id, t.channel_name, t.store_id, t.inviter_id, t.inviter_name, t.first_visit, t.last_visit,"
+                + " t.update_time, t.viewer_id, t.room_id", "viewings", accountId, viewersByRoom, rs -> {
+                    Viewing v = new Viewing(accountId, rs.getLong(23), rs.getLong(22));
                     v.name = rs.getString(1);
                     v.photo = rs.getString(2);
                     v.thirdUuid = rs.getString(3);
@@ -106,7 +110,7 @@ final class IngestStore {
                     v.firstVisit = rs.getLong(19);
                     v.lastVisit = rs.getLong(20);
                     v.updateTime = rs.getLong(21);
-                    found.put(v.viewerId, v);
+                    found.add(v);
                 });
         return found;
     }
@@ -115,22 +119,22 @@ final class IngestStore {
         void read(ResultSet rs) throws SQLException;
     }
 
-    /**
-     * Runs {@code select} for the viewers of one room, in IN lists of at most {@link #IN_LIST} ids: one
-     * statement for most rooms, and far below every driver's limit on parameters.
-     */
-    private static void selectByViewers(Connection c, String select, long accountId, long roomId,
-            Collection<Long> viewerIds, RowReader reader) throws SQLException {
-        List<Long> all = new ArrayList<>(viewerIds);
-        for (int from = 0; from < all.size(); from += IN_LIST) {
-            List<Long> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST));
-            try (PreparedStatement s = c.prepareStatement(select + " WHERE account_id = ? AND room_id = ?"
-                    + " AND viewer_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
-                s.setLong(1, accountId);
-                s.setLong(2, roomId);
-                for (int i = 0; i < chunk.size(); i++) {
-                    s.setLong(3 + i, chunk.get(i));
+    /** Runs {@link Dialect#selectPairs} over every (room, viewer) pair, {@link #IN_LIST} pairs a statement. */
+    private void selectPairs(Connection c, String columns, String table, long accountId,
+            Map<Long, Set<Long>> viewersByRoom, RowReader reader) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        viewersByRoom.forEach((roomId, viewers) -> viewers.forEach(viewerId -> {
+            ids.add(roomId);
+            ids.add(viewerId);
+        }));
+        for (int from = 0; from < ids.size(); from += 2 * IN_LIST) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 2 * IN_LIST));
+            try (PreparedStatement s = c.prepareStatement(dialect.selectPairs(columns, table, chunk.size() / 2))) {
+                int i = 1;
+                for (long id : chunk) {
+                    s.setLong(i++, id);
                 }
+                s.setLong(i, accountId);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         reader.read(rs);
@@ -138,6 +142,29 @@ final class IngestStore {
                 }
             }
         }
+    }
+
+    private static void select(Connection c, String sql, long accountId, Collection<Long> first,
+            Collection<Long> second, RowReader reader) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            s.setLong(i++, accountId);
+            for (long id : first) {
+                s.setLong(i++, id);
+            }
+            for (long id : second) {
+                s.setLong(i++, id);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        }
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     void saveRooms(Connection c, Collection<Room> rooms) throws SQLException {

@@ -71,7 +71,10 @@ public class IngestWriter implements SmartLifecycle {
                 case HEARTBEAT -> 3;
                 case LEAVE -> 4;
             })
-            .thenComparing(IngestEvent::toString);
+            .thenComparingLong(IngestEvent::roomId)
+            .thenComparingLong(IngestEvent::viewerId)
+            .thenComparing(IngestEvent::sessionId, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(IngestEvent::toString); // rare: the same viewer's same event twice at one second
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -306,14 +309,8 @@ public class IngestWriter implements SmartLifecycle {
             return crediting.apply(e.type(), e.at(), e.mode(), session, viewing, room);
         }
 
-        private Room room(long accountId, long roomId) throws SQLException {
-            RoomKey key = new RoomKey(accountId, roomId);
-            Room room = rooms.get(key);
-            if (room == null) {
-                room = store.loadRoom(c, accountId, roomId);
-                rooms.put(key, room);
-            }
-            return room;
+        private Room room(long accountId, long roomId) {
+            return rooms.get(new RoomKey(accountId, roomId)); // loaded for every event
         }
 
         /**
@@ -321,26 +318,31 @@ public class IngestWriter implements SmartLifecycle {
          * two per viewer; what is not found is new.
          */
         void load(List<Ticket> group) throws SQLException {
-            Map<RoomKey, Set<Long>> viewersByRoom = new HashMap<>();
+            Map<Long, Map<Long, Set<Long>>> viewersByRoomByAccount = new HashMap<>();
             for (Ticket ticket : group) {
+                Map<Long, Set<Long>> viewersByRoom =
+                        viewersByRoomByAccount.computeIfAbsent(ticket.accountId, id -> new HashMap<>());
                 for (IngestEvent e : ticket.events) {
+                    Set<Long> viewers = viewersByRoom.computeIfAbsent(e.roomId(), id -> new HashSet<>());
                     if (e.type().isViewerEvent()) {
-                        viewersByRoom.computeIfAbsent(new RoomKey(ticket.accountId, e.roomId()), k -> new HashSet<>())
-                                .add(e.viewerId());
+                        viewers.add(e.viewerId());
                     }
                 }
             }
-            for (Map.Entry<RoomKey, Set<Long>> room : viewersByRoom.entrySet()) {
-                long accountId = room.getKey().accountId();
-                long roomId = room.getKey().roomId();
-                Map<Long, Viewing> found = store.loadViewings(c, accountId, roomId, room.getValue());
-                for (long viewerId : room.getValue()) {
-                    viewings.put(new ViewingKey(accountId, roomId, viewerId),
-                            found.getOrDefault(viewerId, new Viewing(accountId, roomId, viewerId)));
+            for (Map.Entry<Long, Map<Long, Set<Long>>> account : viewersByRoomByAccount.entrySet()) {
+                long accountId = account.getKey();
+                Map<Long, Set<Long>> viewersByRoom = account.getValue();
+                store.loadRooms(c, accountId, viewersByRoom.keySet())
+                        .forEach((roomId, room) -> rooms.put(new RoomKey(accountId, roomId), room));
+                viewersByRoom.values().removeIf(Set::isEmpty);
+                for (Viewing v : store.loadViewings(c, accountId, viewersByRoom)) {
+                    viewings.put(new ViewingKey(accountId, v.roomId, v.viewerId), v);
                 }
-                for (Session s : store.loadSessions(c, accountId, roomId, room.getValue())) {
-                    sessions.put(new SessionKey(accountId, roomId, s.viewerId, s.sessionId), s);
+                for (Session s : store.loadSessions(c, accountId, viewersByRoom)) {
+                    sessions.put(new SessionKey(accountId, s.roomId, s.viewerId, s.sessionId), s);
                 }
+                viewersByRoom.forEach((roomId, viewers) -> viewers.forEach(viewerId -> viewings.computeIfAbsent(
+                        new ViewingKey(accountId, roomId, viewerId), k -> new Viewing(accountId, roomId, viewerId))));
             }
         }
 

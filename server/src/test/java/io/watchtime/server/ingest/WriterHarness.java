@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 
 /** The real writer on a real SQLite file, without the HTTP layer: fast enough for property tests. */
@@ -52,8 +54,8 @@ final class WriterHarness implements AutoCloseable {
 
     Viewing viewing(long account, long room, long viewer) {
         try (Connection c = dataSource.getConnection()) {
-            return store.loadViewings(c, account, room, List.of(viewer)).getOrDefault(viewer,
-                    new Viewing(account, room, viewer));
+            return store.loadViewings(c, account, Map.of(room, Set.of(viewer))).stream()
+                    .filter(v -> v.viewerId == viewer).findFirst().orElse(new Viewing(account, room, viewer));
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
