@@ -8,6 +8,7 @@ import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 
 /**
@@ -20,8 +21,10 @@ import tools.jackson.databind.ObjectReader;
  */
 final class UnboundCursorPage {
 
+    /** Reads the list in the middle of the envelope: the braces that close data and the envelope follow it. */
     private static final ObjectReader LIST_READER = Transport.JSON.readerFor(
-            Transport.JSON.getTypeFactory().constructCollectionType(List.class, ViewingRecord.class));
+                    Transport.JSON.getTypeFactory().constructCollectionType(List.class, ViewingRecord.class))
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final long total;
     private final boolean cursorSupported;
