@@ -60,9 +60,27 @@ public final class Transport {
         this.http = http;
     }
 
+    /**
+     * Reads an answer's bytes into the envelope; returns null or throws {@link JacksonException} when they are
+     * not the contract's envelope (a proxy's page, a broken answer). Lets a caller read only part of a large answer before the call
+     * returns and bind the rest later (see {@code Viewings}).
+     */
+    @FunctionalInterface
+    public interface AnswerReader<T> {
+        ApiResponse<T> read(byte[] body);
+    }
+
     /** POSTs {@code body} as JSON to {@code path} and returns the answer's {@code data}, read as {@code dataType}. */
     public <T> T post(String path, Object body, Class<T> dataType) {
         JavaType type = JSON.getTypeFactory().constructParametricType(ApiResponse.class, dataType);
+        return post(path, body, bytes -> JSON.readValue(bytes, type));
+    }
+
+    /**
+     * POSTs {@code body} as JSON to {@code path} and returns the answer's {@code data} as {@code reader} reads it;
+     * pacing, retries and errors as for every call.
+     */
+    public <T> T post(String path, Object body, AnswerReader<T> reader) {
         HttpRequest request = request(path, JSON.writeValueAsBytes(body));
         Pacer pacer = pacers.computeIfAbsent(path, p -> new Pacer(rateLimit, ticker));
         long started = ticker.millis();
@@ -70,7 +88,7 @@ public final class Transport {
             Outcome outcome;
             try {
                 pacer.acquire();
-                outcome = attempt(request, pacer, type);
+                outcome = attempt(request, pacer, reader);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new WatchtimeException(0, "interrupted while calling " + path, null, e);
@@ -110,7 +128,7 @@ public final class Transport {
         }
     }
 
-    private Outcome attempt(HttpRequest request, Pacer pacer, JavaType type) throws InterruptedException {
+    private Outcome attempt(HttpRequest request, Pacer pacer, AnswerReader<?> reader) throws InterruptedException {
         HttpResponse<byte[]> response;
         requests.increment();
         try {
@@ -135,7 +153,7 @@ public final class Transport {
             refused.increment();
         }
         Duration retryAfter = retryAfter(response);
-        ApiResponse<?> body = parse(response.body(), type);
+        ApiResponse<?> body = parse(response.body(), reader);
         if (status == 200 && body != null && body.code() == 200) {
             return Outcome.success(body.data());
         }
@@ -159,9 +177,9 @@ public final class Transport {
         return builder.build();
     }
 
-    private static ApiResponse<?> parse(byte[] bytes, JavaType type) {
+    private static ApiResponse<?> parse(byte[] bytes, AnswerReader<?> reader) {
         try {
-            return JSON.readValue(bytes, type);
+            return reader.read(bytes);
         } catch (JacksonException e) {
             return null; // not the contract's envelope: a proxy's page or a broken answer
         }

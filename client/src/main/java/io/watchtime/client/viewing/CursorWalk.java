@@ -2,6 +2,7 @@ package io.watchtime.client.viewing;
 
 import io.watchtime.client.WatchtimeException;
 import io.watchtime.protocol.DurationList;
+import io.watchtime.protocol.ViewingRecord;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -20,7 +21,9 @@ final class CursorWalk implements Walk {
     private final ViewingFilter filter;
     private final int pageSize;
     private final Supplier<PlainWalk> fallback;
+    /** The cursor of the next request: moves on as soon as a page's head is read. */
     private String cursor;
+    /** Records bound so far, for the estimate of what remains; only binding touches it, in page order. */
     private long delivered;
     private PlainWalk fellBackTo;
 
@@ -35,12 +38,21 @@ final class CursorWalk implements Walk {
 
     @Override
     public Batch next() {
+        return fetch().bind();
+    }
+
+    /**
+     * Asks for the next page and reads only its head: the cursor it gives is all the next request needs, so the
+     * list is bound later, by {@link Fetched#bind()}. The batch's position is handed out with its records only.
+     */
+    @Override
+    public Fetched fetch() {
         if (fellBackTo != null) {
-            return fellBackTo.next();
+            return fellBackTo.fetch();
         }
-        CursorReply page;
+        UnboundCursorPage page;
         try {
-            page = viewings.page(Viewings.request(filter, 1, pageSize), cursor);
+            page = viewings.unboundPage(Viewings.request(filter, 1, pageSize), cursor);
         } catch (WatchtimeException e) {
             if (e.status() != 400 || cursor.isEmpty() || !e.msg().contains("cursor")) {
                 throw e;
@@ -48,18 +60,23 @@ final class CursorWalk implements Walk {
             LOG.log(System.Logger.Level.WARNING, "the server refused the stored cursor ({0}); walking again from"
                     + " update_time {1}", e.msg(), filter.updateTimeStart());
             cursor = "";
-            return new Batch(List.of(), WalkPosition.cursor(filter.updateTimeStart(), ""), false, -1);
+            Batch restart = new Batch(List.of(), WalkPosition.cursor(filter.updateTimeStart(), ""), false, -1);
+            return new Fetched(false, () -> restart);
         }
         if (!page.cursorSupported()) {
             fellBackTo = fallback.get();
             LOG.log(System.Logger.Level.INFO, "the server has no cursor extension; paging by {0}", fellBackTo.strategy());
-            return fellBackTo.continueFromFirstPage(new DurationList(page.total(), page.list()));
+            Batch first = fellBackTo.continueFromFirstPage(new DurationList(page.total(), page.list()));
+            return new Fetched(first.last(), () -> first);
         }
-        delivered += page.list().size();
         cursor = page.nextCursor();
         boolean last = cursor == null;
-        return new Batch(page.list(), last ? null : WalkPosition.cursor(filter.updateTimeStart(), cursor), last,
-                Math.max(0, page.total() - delivered));
+        WalkPosition after = last ? null : WalkPosition.cursor(filter.updateTimeStart(), cursor);
+        return new Fetched(last, () -> {
+            List<ViewingRecord> records = page.list();
+            delivered += records.size();
+            return new Batch(records, after, last, Math.max(0, page.total() - delivered));
+        });
     }
 
     @Override

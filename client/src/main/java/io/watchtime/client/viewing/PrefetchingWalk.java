@@ -6,13 +6,17 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Fetches the next pages on a thread of its own while the caller handles the current one, so that writing
- * records and waiting for the server overlap instead of adding up. Requests stay one at a time, in order
- * (pacing is unchanged), and at most {@code depth} pages wait in memory. {@link #close()} stops the thread.
+ * records and waiting for the server overlap instead of adding up. The fetching thread only reads each
+ * answer's head ({@link Walk#fetch()}) and asks for the next page at once; the caller's thread binds the
+ * records ({@link Walk.Fetched#bind()}), so binding one page overlaps the request for the next. Requests stay
+ * one at a time, in order (pacing is unchanged), and at most {@code depth} pages wait in memory, as bytes. A
+ * failure, of a request or of binding, is thrown where the caller asks for that page. {@link #close()} stops
+ * the thread.
  */
 public final class PrefetchingWalk implements Walk, AutoCloseable {
 
-    /** A batch, or the failure that ended the walk. */
-    private record Item(Batch batch, RuntimeException failure) {
+    /** A fetched page, or the failure that ended the walk. */
+    private record Item(Walk.Fetched page, RuntimeException failure) {
     }
 
     private final Walk walk;
@@ -23,18 +27,18 @@ public final class PrefetchingWalk implements Walk, AutoCloseable {
     public PrefetchingWalk(Walk walk, int depth) {
         this.walk = walk;
         this.ready = new ArrayBlockingQueue<>(depth);
-        this.fetcher = new Thread(this::fetch, "watchtime-prefetch");
+        this.fetcher = new Thread(this::fetchAhead, "watchtime-prefetch");
         fetcher.setDaemon(true);
         fetcher.start();
     }
 
-    private void fetch() {
+    private void fetchAhead() {
         try {
-            Batch batch;
+            Walk.Fetched page;
             do {
-                batch = walk.next();
-                ready.put(new Item(batch, null));
-            } while (!batch.last());
+                page = walk.fetch();
+                ready.put(new Item(page, null));
+            } while (!page.last());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // closed: nobody waits for more
         } catch (RuntimeException e) {
@@ -63,8 +67,16 @@ public final class PrefetchingWalk implements Walk, AutoCloseable {
             finished = true;
             throw item.failure();
         }
-        finished = item.batch().last();
-        return item.batch();
+        Batch batch;
+        try {
+            batch = item.page().bind();
+        } catch (RuntimeException e) {
+            finished = true;
+            close(); // the pages fetched after this one cannot be handed out before it
+            throw e;
+        }
+        finished = batch.last();
+        return batch;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.watchtime.client.viewing;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.watchtime.client.http.Transport;
 import io.watchtime.protocol.DurationList;
 import io.watchtime.protocol.DurationListRequest;
@@ -13,7 +12,6 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import tools.jackson.databind.JsonNode;
 
 /** getAccountUserDurationList: one page as the contract has it, or every matching record, paging by itself. */
 public final class Viewings {
@@ -38,10 +36,13 @@ public final class Viewings {
 
     /** One page with Watchtime's cursor extension ({@code ""} starts a walk); see {@link CursorReply}. */
     public CursorReply page(DurationListRequest request, String cursor) {
-        WireData data = transport.post(PATH, request.withCursor(cursor), WireData.class);
-        boolean supported = data.nextCursor() != null; // absent key: null; JSON null: a NullNode
-        return new CursorReply(data.total(), data.list(), supported,
-                supported && !data.nextCursor().isNull() ? data.nextCursor().asString() : null);
+        UnboundCursorPage page = unboundPage(request, cursor);
+        return new CursorReply(page.total(), page.list(), page.cursorSupported(), page.nextCursor());
+    }
+
+    /** One cursor page with only its head read: its list is bound when asked for, maybe on another thread. */
+    UnboundCursorPage unboundPage(DurationListRequest request, String cursor) {
+        return transport.post(PATH, request.withCursor(cursor), UnboundCursorPage::readHead);
     }
 
     /**
@@ -98,13 +99,5 @@ public final class Viewings {
     static DurationListRequest request(ViewingFilter filter, long page, int pageSize) {
         return new DurationListRequest(page, pageSize, filter.sort(), filter.updateTimeStart(), filter.updateTimeEnd(),
                 filter.wechatUserSpaceId());
-    }
-
-    /**
-     * {@code data} as it comes, keeping apart a {@code next_cursor} that is absent (a server without the
-     * extension) and one that is null (the walk's end), which the protocol's {@code CursorPage} cannot.
-     */
-    record WireData(@JsonProperty("total") long total, @JsonProperty("list") List<ViewingRecord> list,
-                    @JsonProperty("next_cursor") JsonNode nextCursor) {
     }
 }
