@@ -392,27 +392,18 @@ public final class Scale {
 
     // ---------------------------------------------------------------- throughput anchor
 
-    /** The server's page query in a loop on N connections: random page 1..pages, random sort; pages/s. */
-    void loop(int threads, int seconds, int pages) throws Exception {
-        AtomicLong done = new AtomicLong();
-        long until = System.nanoTime() + seconds * 1_000_000_000L;
+    private interface ConnectionTask {
+        void run(Connection c) throws Exception;
+    }
+
+    /** Runs {@code task} on N threads, each with a connection of its own; rethrows the first failure. */
+    private void onThreads(int threads, ConnectionTask task) throws Exception {
         List<Thread> workers = new ArrayList<>();
         List<Exception> failures = new ArrayList<>();
-        long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             Thread w = new Thread(() -> {
-                try (Connection c = connect();
-                     PreparedStatement asc = c.prepareStatement(deferredJoin(true));
-                     PreparedStatement desc = c.prepareStatement(deferredJoin(false))) {
-                    ThreadLocalRandom random = ThreadLocalRandom.current();
-                    while (System.nanoTime() < until) {
-                        PreparedStatement s = random.nextBoolean() ? asc : desc;
-                        s.setLong(1, account);
-                        s.setLong(2, (random.nextInt(pages) * (long) PAGE_SIZE));
-                        s.setLong(3, account);
-                        readAll(s);
-                        done.incrementAndGet();
-                    }
+                try (Connection c = connect()) {
+                    task.run(c);
                 } catch (Exception e) {
                     synchronized (failures) {
                         failures.add(e);
@@ -428,6 +419,27 @@ public final class Scale {
         if (!failures.isEmpty()) {
             throw failures.get(0);
         }
+    }
+
+    /** The server's page query in a loop on N connections: random page 1..pages, random sort; pages/s. */
+    void loop(int threads, int seconds, int pages) throws Exception {
+        AtomicLong done = new AtomicLong();
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        long start = System.nanoTime();
+        onThreads(threads, c -> {
+            try (PreparedStatement asc = c.prepareStatement(deferredJoin(true));
+                 PreparedStatement desc = c.prepareStatement(deferredJoin(false))) {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (System.nanoTime() < until) {
+                    PreparedStatement s = random.nextBoolean() ? asc : desc;
+                    s.setLong(1, account);
+                    s.setLong(2, (random.nextInt(pages) * (long) PAGE_SIZE));
+                    s.setLong(3, account);
+                    readAll(s);
+                    done.incrementAndGet();
+                }
+            }
+        });
         double rate = done.get() / ((System.nanoTime() - start) / 1e9);
         System.err.printf("  JDBC loop, %d connections, %d s: %,.1f pages/s%n", threads, seconds, rate);
         result("throughput.raw_rps", rate);
@@ -464,59 +476,43 @@ public final class Scale {
         AtomicLong rows = new AtomicLong();
         long until = System.nanoTime() + seconds * 1_000_000_000L;
         long start = System.nanoTime();
-        List<Thread> workers = new ArrayList<>();
-        List<Exception> failures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            Thread w = new Thread(() -> {
-                try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql.toString())) {
-                    Random random = new Random();
-                    long now = System.currentTimeMillis() / 1000;
-                    while (System.nanoTime() < until) {
-                        int base = random.nextInt(100_000);
-                        int viewer = random.nextInt(200);
-                        int p = 1;
-                        for (int i = 0; i < 1000; i++) {
-                            s.setLong(p++, scratchAccount);
-                            s.setLong(p++, 5_000_000_000L + (base + i) % 100_000);
-                            s.setLong(p++, 30_000_000L + viewer);
-                            s.setString(p++, "王秀英");
-                            s.setString(p++, "https://nyfs-alpha.oss-cn-hangzhou.aliyuncs.com/Uploads/WxHeadImg2023/g/"
-                                    + viewer + ".jpg");
-                            s.setString(p++, "");
-                            s.setLong(p++, 600);
-                            s.setLong(p++, 500);
-                            s.setLong(p++, 0);
-                            s.setLong(p++, now);
-                            s.setString(p++, "123.52.16.175");
-                            s.setString(p++, "河南 郑州");
-                            s.setString(p++, "iOS");
-                            s.setLong(p++, 3_128_527);
-                            s.setString(p++, "郑州二七店");
-                            s.setString(p++, "S1001");
-                            s.setLong(p++, 0);
-                            s.setString(p++, "");
-                            s.setLong(p++, now - 600);
-                            s.setLong(p++, now);
-                            s.setLong(p++, now);
-                        }
-                        s.executeUpdate();
-                        rows.addAndGet(1000);
+        onThreads(threads, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+                Random random = new Random();
+                long now = System.currentTimeMillis() / 1000;
+                while (System.nanoTime() < until) {
+                    int base = random.nextInt(100_000);
+                    int viewer = random.nextInt(200);
+                    int p = 1;
+                    for (int i = 0; i < 1000; i++) {
+                        s.setLong(p++, scratchAccount);
+                        s.setLong(p++, 5_000_000_000L + (base + i) % 100_000);
+                        s.setLong(p++, 30_000_000L + viewer);
+                        s.setString(p++, "王秀英");
+                        s.setString(p++, "https://nyfs-alpha.oss-cn-hangzhou.aliyuncs.com/Uploads/WxHeadImg2023/g/"
+                                + viewer + ".jpg");
+                        s.setString(p++, "");
+                        s.setLong(p++, 600);
+                        s.setLong(p++, 500);
+                        s.setLong(p++, 0);
+                        s.setLong(p++, now);
+                        s.setString(p++, "123.52.16.175");
+                        s.setString(p++, "河南 郑州");
+                        s.setString(p++, "iOS");
+                        s.setLong(p++, 3_128_527);
+                        s.setString(p++, "郑州二七店");
+                        s.setString(p++, "S1001");
+                        s.setLong(p++, 0);
+                        s.setString(p++, "");
+                        s.setLong(p++, now - 600);
+                        s.setLong(p++, now);
+                        s.setLong(p++, now);
                     }
-                } catch (Exception e) {
-                    synchronized (failures) {
-                        failures.add(e);
-                    }
+                    s.executeUpdate();
+                    rows.addAndGet(1000);
                 }
-            });
-            w.start();
-            workers.add(w);
-        }
-        for (Thread w : workers) {
-            w.join();
-        }
-        if (!failures.isEmpty()) {
-            throw failures.get(0);
-        }
+            }
+        });
         double rate = rows.get() / ((System.nanoTime() - start) / 1e9);
         System.err.printf("  raw batched upsert, %d connections, 1000 rows a statement: %,.0f rows/s%n", threads, rate);
         result("ingest.raw_rows_per_s", rate);

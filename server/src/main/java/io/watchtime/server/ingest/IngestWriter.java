@@ -277,7 +277,7 @@ public class IngestWriter implements SmartLifecycle {
             this.c = c;
         }
 
-        Outcome apply(long accountId, List<IngestEvent> events) throws SQLException {
+        Outcome apply(long accountId, List<IngestEvent> events) {
             List<IngestEvent> ordered = new ArrayList<>(events);
             ordered.sort(CHRONOLOGICAL);
             int applied = 0;
@@ -289,7 +289,7 @@ public class IngestWriter implements SmartLifecycle {
             return new Outcome(applied, events.size() - applied);
         }
 
-        private boolean apply(long accountId, IngestEvent e) throws SQLException {
+        private boolean apply(long accountId, IngestEvent e) {
             Room room = room(accountId, e.roomId());
             if (e.type() == EventType.ROOM_START) {
                 return room.start(e.roundId(), e.at());
