@@ -120,37 +120,36 @@ class CliTest {
         TestServer.TestAccount own = server.newAccount();
         Traffic writes = new Traffic(server.client(own.ingestKey()).build(), kind.ordinal());
         writes.insert(80);
-        try (TargetDatabase db = TargetDatabase.create(kind)) {
-            String[] sync = {"sync", "--url", server.baseUrl(), "--key", own.readKey(), "--jdbc-url", db.url(),
-                    "--table", "wt_viewings"};
-            Run first = cli(sync);
-            assertThat(first.exit()).as(first.err()).isZero();
-            assertThat(first.err()).contains("synced 80 records", "(cursor)");
+        TargetDatabase db = TargetDatabase.create(kind);
+        String[] sync = {"sync", "--url", server.baseUrl(), "--key", own.readKey(), "--jdbc-url", db.url(),
+                "--table", "wt_viewings"};
+        Run first = cli(sync);
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.err()).contains("synced 80 records", "(cursor)");
 
-            writes.update(30);
-            writes.insert(5);
-            Run second = cli(sync);
-            assertThat(second.exit()).as(second.err()).isZero();
+        writes.update(30);
+        writes.insert(5);
+        Run second = cli(sync);
+        assertThat(second.exit()).as(second.err()).isZero();
 
-            Set<String> served = server.client(own.readKey()).build().viewings().all(ViewingFilter.ALL)
-                    .map(r -> r.roomId() + "/" + r.wechatUserSpaceId() + "/" + r.stayDuration() + "/" + r.updateTime())
-                    .collect(Collectors.toSet());
-            try (Connection c = db.connect(); Statement s = c.createStatement()) {
-                Set<String> held = new java.util.HashSet<>();
-                try (ResultSet rs = s.executeQuery("SELECT room_id, wechat_user_space_id, stay_duration, update_time"
-                        + " FROM wt_viewings")) {
-                    while (rs.next()) {
-                        held.add(rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4));
-                    }
+        Set<String> served = server.client(own.readKey()).build().viewings().all(ViewingFilter.ALL)
+                .map(r -> r.roomId() + "/" + r.wechatUserSpaceId() + "/" + r.stayDuration() + "/" + r.updateTime())
+                .collect(Collectors.toSet());
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            Set<String> held = new java.util.HashSet<>();
+            try (ResultSet rs = s.executeQuery("SELECT room_id, wechat_user_space_id, stay_duration, update_time"
+                    + " FROM wt_viewings")) {
+                while (rs.next()) {
+                    held.add(rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4));
                 }
-                assertThat(held).isEqualTo(served).hasSize(85);
-                try (ResultSet rs = s.executeQuery("SELECT watermark, lower_bound FROM watchtime_sync_state"
-                        + " WHERE target_table = 'wt_viewings'")) {
-                    assertThat(rs.next()).isTrue();
-                    assertThat(rs.getLong(1)).isPositive();
-                    rs.getLong(2);
-                    assertThat(rs.wasNull()).as("no sync under way").isTrue();
-                }
+            }
+            assertThat(held).isEqualTo(served).hasSize(85);
+            try (ResultSet rs = s.executeQuery("SELECT watermark, lower_bound FROM watchtime_sync_state"
+                    + " WHERE target_table = 'wt_viewings'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isPositive();
+                rs.getLong(2);
+                assertThat(rs.wasNull()).as("no sync under way").isTrue();
             }
         }
     }

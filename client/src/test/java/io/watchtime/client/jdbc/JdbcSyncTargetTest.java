@@ -20,7 +20,7 @@ class JdbcSyncTargetTest {
     @ParameterizedTest
     @EnumSource(TargetDatabase.Kind.class)
     void createsTheTableKeepsTheNewerVersionAndRemembersWhereItStood(TargetDatabase.Kind kind) throws Exception {
-        try (TargetDatabase db = TargetDatabase.create(kind); Connection c = db.connect()) {
+        try (Connection c = TargetDatabase.create(kind).connect()) {
             JdbcSyncTarget target = new JdbcSyncTarget(c, "viewings_copy");
             assertThat(target.load()).isEqualTo(SyncState.INITIAL);
 
@@ -44,7 +44,7 @@ class JdbcSyncTargetTest {
     @ParameterizedTest
     @EnumSource(TargetDatabase.Kind.class)
     void refusesATableNameThatIsNotAPlainIdentifier(TargetDatabase.Kind kind) throws Exception {
-        try (TargetDatabase db = TargetDatabase.create(kind); Connection c = db.connect()) {
+        try (Connection c = TargetDatabase.create(kind).connect()) {
             assertThatThrownBy(() -> new JdbcSyncTarget(c, "x; DROP TABLE y"))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("table name");
         }

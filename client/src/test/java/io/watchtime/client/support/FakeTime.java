@@ -1,45 +1,24 @@
 package io.watchtime.client.support;
 
 import io.watchtime.client.Ticker;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicLong;
+import io.watchtime.server.ratelimit.MutableClock;
+import java.time.Duration;
 
 /** One fake time for the server (its Clock bean) and the client (its Ticker): a client's sleep moves both. */
-public final class FakeTime extends Clock implements Ticker {
+public final class FakeTime extends MutableClock implements Ticker {
 
-    private final AtomicLong millis = new AtomicLong(System.currentTimeMillis());
-
-    @Override
-    public long millis() {
-        return millis.get();
+    public FakeTime() {
+        super(System.currentTimeMillis());
     }
 
     @Override
     public void sleep(long sleepMillis) {
         if (sleepMillis > 0) {
-            millis.addAndGet(sleepMillis);
+            advance(Duration.ofMillis(sleepMillis));
         }
     }
 
     public void advance(long byMillis) {
-        millis.addAndGet(byMillis);
-    }
-
-    @Override
-    public Instant instant() {
-        return Instant.ofEpochMilli(millis.get());
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("UTC only");
+        advance(Duration.ofMillis(byMillis));
     }
 }

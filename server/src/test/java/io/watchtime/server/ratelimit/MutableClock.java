@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /** A UTC clock that stands still until a test moves it. */
-public final class MutableClock extends Clock {
+public class MutableClock extends Clock {
 
     private final AtomicLong millis;
 

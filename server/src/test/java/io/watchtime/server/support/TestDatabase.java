@@ -28,10 +28,15 @@ public final class TestDatabase {
         return System.getProperty("watchtime.test.database", "sqlite");
     }
 
-    /** The JDBC URL (credentials included) of a new database. */
+    /** The JDBC URL (credentials included) of a new database of the run's kind. */
     public static String freshUrl() {
+        return freshUrl(kind());
+    }
+
+    /** The same for a kind named here: {@code sqlite}, {@code postgresql} or {@code mariadb}. */
+    public static String freshUrl(String kind) {
         String name = "wt_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        return switch (kind()) {
+        return switch (kind) {
             case "sqlite" -> "jdbc:sqlite:" + freshSqliteFile();
             case "postgresql" -> {
                 String admin = POSTGRESQL + "postgres?user=postgres";
@@ -46,7 +51,7 @@ public final class TestDatabase {
                 yield MARIADB + name + "?user=root";
             }
             default -> throw new IllegalStateException("watchtime.test.database must be sqlite, postgresql or mariadb, got "
-                    + kind());
+                    + kind);
         };
     }
 
