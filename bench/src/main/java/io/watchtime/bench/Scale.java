@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import io.watchtime.server.storage.Dialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -47,19 +48,21 @@ public final class Scale {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String url;
     private final long account;
-    private final Kind kind;
-
-    enum Kind { POSTGRESQL, MYSQL, SQLITE }
+    private final Dialect kind;
 
     private Scale(Map<String, String> o) {
         this.o = o;
         this.url = o.get("--url");
         this.account = Long.parseLong(o.getOrDefault("--account", "1"));
-        this.kind = url.startsWith("jdbc:postgresql:") ? Kind.POSTGRESQL
-                : url.startsWith("jdbc:sqlite:") ? Kind.SQLITE : Kind.MYSQL;
+        this.kind = Dialect.of(url);
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: Scale walk|first|deep|loop|ingest|upsert|scratch|table --url JDBC_URL"
+                    + " --results FILE ...; bench/scale.sh runs the steps in order, use that");
+            System.exit(2);
+        }
         String step = args[0];
         Map<String, String> o = Options.parse(Arrays.copyOfRange(args, 1, args.length), "--results");
         if (step.equals("table")) {
@@ -95,7 +98,7 @@ public final class Scale {
 
     Connection connect() throws SQLException {
         String u = url.replaceFirst("^jdbc:mysql:", "jdbc:mariadb:");
-        return kind == Kind.SQLITE ? DriverManager.getConnection(u)
+        return kind == Dialect.SQLITE ? DriverManager.getConnection(u)
                 : DriverManager.getConnection(u, o.getOrDefault("--user", ""), "");
     }
 
@@ -221,7 +224,7 @@ public final class Scale {
         // MariaDB and SQLite: the expanded form with a leading bound on update_time, as the server writes it.
         // MariaDB makes no index range of a row comparison; SQLite plans one as a skip-scan of the index plus a
         // sort of every following row (EXPLAIN QUERY PLAN: ANY(account_id) ... USE TEMP B-TREE FOR ORDER BY).
-        String after = kind == Kind.POSTGRESQL
+        String after = kind == Dialect.POSTGRESQL
                 ? " AND (v.update_time, v.room_id, v.viewer_id) " + cmp + " (?, ?, ?)"
                 : " AND v.update_time " + cmp + "= ? AND (v.update_time " + cmp + " ? OR (v.update_time = ? AND (v.room_id "
                 + cmp + " ? OR (v.room_id = ? AND v.viewer_id " + cmp + " ?))))";
@@ -242,7 +245,7 @@ public final class Scale {
                     s.setLong(i++, range[1]);
                 }
                 if (last != null) {
-                    if (kind != Kind.POSTGRESQL) {
+                    if (kind != Dialect.POSTGRESQL) {
                         s.setLong(i++, last[0]);
                         s.setLong(i++, last[0]);
                         s.setLong(i++, last[0]);
@@ -375,19 +378,14 @@ public final class Scale {
         return Arrays.stream(ms).map(Math::rint).toArray();
     }
 
-    /** The server's page query (ViewingQueries + Dialect.deferredJoin), no filter: account, LIMIT 500 OFFSET ?, account. */
+    /** The server's page query (ViewingQueries' keys, Dialect's join), no filter: account, LIMIT 500 OFFSET ?, account. */
     String deferredJoin(boolean asc) {
         String dir = asc ? " ASC" : " DESC";
         String keys = "SELECT room_id, viewer_id FROM viewings WHERE account_id = ? ORDER BY update_time" + dir
                 + ", room_id" + dir + ", viewer_id" + dir + " LIMIT " + PAGE_SIZE + " OFFSET ?";
         String join = "v.account_id = ? AND v.room_id = k.room_id AND v.viewer_id = k.viewer_id";
         String order = " ORDER BY v.update_time" + dir + ", v.room_id" + dir + ", v.viewer_id" + dir;
-        return switch (kind) {
-            case SQLITE -> "SELECT " + COLUMNS + " FROM (" + keys + ") k CROSS JOIN viewings v WHERE " + join + order;
-            case POSTGRESQL -> "WITH k AS MATERIALIZED (" + keys + ") SELECT " + COLUMNS + " FROM k JOIN viewings v ON "
-                    + join + order;
-            case MYSQL -> "SELECT " + COLUMNS + " FROM (" + keys + ") k STRAIGHT_JOIN viewings v ON " + join + order;
-        };
+        return kind.deferredJoin(COLUMNS, keys, join, order);
     }
 
     // ---------------------------------------------------------------- throughput anchor
@@ -462,7 +460,7 @@ public final class Scale {
         for (int i = 0; i < 1000; i++) {
             sql.append(i == 0 ? "" : ", ").append(row);
         }
-        if (kind == Kind.MYSQL) {
+        if (kind == Dialect.MYSQL) {
             sql.append(" ON DUPLICATE KEY UPDATE ");
             for (int i = 0; i < updated.length; i++) {
                 sql.append(i == 0 ? "" : ", ").append(updated[i]).append(" = VALUES(").append(updated[i]).append(")");
