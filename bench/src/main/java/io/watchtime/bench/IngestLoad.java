@@ -1,5 +1,6 @@
 package io.watchtime.bench;
 
+import io.watchtime.protocol.Paths;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,7 +74,7 @@ final class IngestLoad {
                         }
                         while (true) {
                             long t0 = System.nanoTime();
-                            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/ingest/v1/events"))
+                            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + Paths.INGEST))
                                     .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
                                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                             double took = (System.nanoTime() - t0) / 1e6;

@@ -1,5 +1,6 @@
 package io.watchtime.bench;
 
+import io.watchtime.protocol.Paths;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,8 +40,7 @@ public final class PageLatency {
             for (long page : new long[] {1, 2000}) {
                 for (String sort : new String[] {"desc", "asc"}) {
                     String body = "{\"page\":" + page + ",\"page_size\":" + PAGE_SIZE + ",\"sort\":\"" + sort + "\"}";
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(options.get("--base")
-                                    + "/Api/RoomRounds/getAccountUserDurationList/2.0.0"))
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(options.get("--base") + Paths.DURATION_LIST))
                             .header("Content-Type", "application/json")
                             .header("Authorization", "Bearer " + options.get("--key"))
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();

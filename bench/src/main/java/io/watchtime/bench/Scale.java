@@ -1,5 +1,6 @@
 package io.watchtime.bench;
 
+import io.watchtime.protocol.Paths;
 import java.io.FileWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,7 +39,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Scale {
 
     static final int PAGE_SIZE = 500;
-    static final String PATH = "/Api/RoomRounds/getAccountUserDurationList/2.0.0";
     static final String COLUMNS = "v.room_id, v.viewer_id, v.viewer_name, v.viewer_photo, v.stay_duration,"
             + " v.ip, v.third_uuid, v.wx_appid, v.wx_openid, v.wx_unionid, v.live_duration, v.playback_duration,"
             + " v.channel_id, v.channel_name, v.store_id, v.inviter_id, v.inviter_name, v.first_visit, v.last_visit,"
@@ -109,7 +109,7 @@ public final class Scale {
         String body = "{\"page\":" + page + ",\"page_size\":" + PAGE_SIZE + ",\"sort\":\"" + sort + "\""
                 + (start > 0 ? ",\"update_time_start\":" + start : "") + (end > 0 ? ",\"update_time_end\":" + end : "")
                 + "}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(o.get("--base") + PATH))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(o.get("--base") + Paths.DURATION_LIST))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + o.get("--key"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -9,60 +9,66 @@ import static io.watchtime.protocol.JsonFields.unixSeconds;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One event of an ingest batch. Zero means "not given" for {@code round_id}, {@code at} (then: arrival
- * time) and {@code invited_wechat_user_space_id}; null means "not given" for the profile fields of
- * {@code enter}, which then keep what the record already holds.
+ * One event of an ingest batch. Zero means "not given" for {@code round_id} and {@code at} (then: arrival
+ * time); {@code profile} is {@link EnterProfile#NONE} on every event but {@code enter}. Build them with the
+ * named factories ({@link #roomStart}, {@link #enter}, {@link #heartbeat}, ...); the names are the wire's.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"type", "room_id", "round_id", "wechat_user_space_id", "session_id", "at", "mode", "ip",
-        "user_agent", "wechat_user_name", "wechat_user_photo", "third_uuid", "third_wechat_info", "channel_info",
-        "invited_wechat_user_space_id", "invited_name"})
+@JsonPropertyOrder({"type", "room_id", "round_id", "wechat_user_space_id", "session_id", "at", "mode"})
 public record IngestEvent(
         @JsonProperty("type") EventType type,
         @JsonProperty("room_id") long roomId,
-        @JsonProperty("round_id") long roundId,
-        @JsonProperty("wechat_user_space_id") long viewerId,
-        @JsonProperty("session_id") String sessionId,
-        @JsonProperty("at") long at,
-        @JsonProperty("mode") WatchMode mode,
-        @JsonProperty("ip") String ip,
-        @JsonProperty("user_agent") String userAgent,
-        @JsonProperty("wechat_user_name") String name,
-        @JsonProperty("wechat_user_photo") String photo,
-        @JsonProperty("third_uuid") String thirdUuid,
-        @JsonProperty("third_wechat_info") ThirdWechatInfo thirdWechatInfo,
-        @JsonProperty("channel_info") ChannelInfo channelInfo,
-        @JsonProperty("invited_wechat_user_space_id") long invitedId,
-        @JsonProperty("invited_name") String invitedName) {
+        @JsonProperty("round_id") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long roundId,
+        @JsonProperty("wechat_user_space_id") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long wechatUserSpaceId,
+        @JsonProperty("session_id") @JsonInclude(JsonInclude.Include.NON_NULL) String sessionId,
+        @JsonProperty("at") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long at,
+        @JsonProperty("mode") @JsonInclude(JsonInclude.Include.NON_NULL) WatchMode mode,
+        @JsonUnwrapped EnterProfile profile) {
 
     public static final int MAX_SESSION_ID = 128;
     public static final int MAX_TEXT = 256;
     public static final int MAX_URL = 1024;
 
+    public IngestEvent {
+        if (profile == null) {
+            profile = EnterProfile.NONE;
+        }
+    }
+
+    /** A round starts; {@code roundId} 0 numbers it after the room's last round. */
     public static IngestEvent roomStart(long roomId, long roundId, long at) {
-        return new IngestEvent(EventType.ROOM_START, roomId, roundId, 0, null, at, null, null, null, null, null, null,
-                null, null, 0, null);
+        return new IngestEvent(EventType.ROOM_START, roomId, roundId, 0, null, at, null, EnterProfile.NONE);
     }
 
+    /** The live round ends. */
     public static IngestEvent roomEnd(long roomId, long at) {
-        return new IngestEvent(EventType.ROOM_END, roomId, 0, 0, null, at, null, null, null, null, null, null, null,
-                null, 0, null);
+        return new IngestEvent(EventType.ROOM_END, roomId, 0, 0, null, at, null, EnterProfile.NONE);
     }
 
-    /** A heartbeat or leave: the session's sign of life. */
-    public static IngestEvent viewer(EventType type, long roomId, long viewerId, String sessionId, long at,
-                                     WatchMode mode) {
-        return new IngestEvent(type, roomId, 0, viewerId, sessionId, at, mode, null, null, null, null, null, null,
-                null, 0, null);
+    /** A session opens the room; {@code mode} null follows the room (live while it is live, else the replay). */
+    public static IngestEvent enter(long roomId, long wechatUserSpaceId, String sessionId, long at, WatchMode mode,
+            EnterProfile profile) {
+        return new IngestEvent(EventType.ENTER, roomId, 0, wechatUserSpaceId, sessionId, at, mode, profile);
+    }
+
+    /** The session's sign of life, every 30 s. */
+    public static IngestEvent heartbeat(long roomId, long wechatUserSpaceId, String sessionId, long at,
+            WatchMode mode) {
+        return new IngestEvent(EventType.HEARTBEAT, roomId, 0, wechatUserSpaceId, sessionId, at, mode,
+                EnterProfile.NONE);
+    }
+
+    /** The session ends at once. */
+    public static IngestEvent leave(long roomId, long wechatUserSpaceId, String sessionId, long at, WatchMode mode) {
+        return new IngestEvent(EventType.LEAVE, roomId, 0, wechatUserSpaceId, sessionId, at, mode, EnterProfile.NONE);
     }
 
     public IngestEvent withAt(long newAt) {
-        return new IngestEvent(type, roomId, roundId, viewerId, sessionId, newAt, mode, ip, userAgent, name, photo,
-                thirdUuid, thirdWechatInfo, channelInfo, invitedId, invitedName);
+        return new IngestEvent(type, roomId, roundId, wechatUserSpaceId, sessionId, newAt, mode, profile);
     }
 
     /** Validates one element of {@code events}; {@code where} (like {@code events[3]}) prefixes every message. */
@@ -88,8 +94,7 @@ public record IngestEvent(
         long at = optional(node, "at") == null ? 0 : unixSeconds("at", node.get("at"));
         if (!type.isViewerEvent()) {
             long roundId = optional(node, "round_id") == null ? 0 : integer("round_id", node.get("round_id"), 0, Long.MAX_VALUE);
-            return new IngestEvent(type, roomId, roundId, 0, null, at, null, null, null, null, null, null, null, null,
-                    0, null);
+            return new IngestEvent(type, roomId, roundId, 0, null, at, null, EnterProfile.NONE);
         }
         long viewerId = integer("wechat_user_space_id", required(node, "wechat_user_space_id"), 1, Long.MAX_VALUE);
         String sessionId = string("session_id", required(node, "session_id"), MAX_SESSION_ID);
@@ -98,10 +103,14 @@ public record IngestEvent(
         }
         WatchMode mode = mode(optional(node, "mode"));
         if (type != EventType.ENTER) {
-            return new IngestEvent(type, roomId, 0, viewerId, sessionId, at, mode, null, null, null, null, null, null,
-                    null, 0, null);
+            return new IngestEvent(type, roomId, 0, viewerId, sessionId, at, mode, EnterProfile.NONE);
         }
-        return new IngestEvent(type, roomId, 0, viewerId, sessionId, at, mode,
+        return enter(roomId, viewerId, sessionId, at, mode, profile(node));
+    }
+
+    private static EnterProfile profile(JsonNode node) {
+        JsonNode inviter = optional(node, "invited_wechat_user_space_id");
+        return new EnterProfile(
                 ip(optionalString(node, "ip", 64)),
                 optionalString(node, "user_agent", MAX_URL),
                 optionalString(node, "wechat_user_name", MAX_TEXT),
@@ -109,8 +118,7 @@ public record IngestEvent(
                 optionalString(node, "third_uuid", MAX_TEXT),
                 thirdWechatInfo(optional(node, "third_wechat_info")),
                 channelInfo(optional(node, "channel_info")),
-                optional(node, "invited_wechat_user_space_id") == null ? 0
-                        : integer("invited_wechat_user_space_id", node.get("invited_wechat_user_space_id"), 0, Long.MAX_VALUE),
+                inviter == null ? 0 : integer("invited_wechat_user_space_id", inviter, 0, Long.MAX_VALUE),
                 optionalString(node, "invited_name", MAX_TEXT));
     }
 

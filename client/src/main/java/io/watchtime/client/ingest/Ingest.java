@@ -1,5 +1,7 @@
 package io.watchtime.client.ingest;
 
+import io.watchtime.protocol.Paths;
+import io.watchtime.protocol.IngestAck;
 import io.watchtime.client.http.Transport;
 import io.watchtime.protocol.IngestBatch;
 import io.watchtime.protocol.IngestEvent;
@@ -11,8 +13,6 @@ import java.util.List;
  */
 public final class Ingest {
 
-    public static final String PATH = "/ingest/v1/events";
-
     private final Transport transport;
 
     public Ingest(Transport transport) {
@@ -20,11 +20,11 @@ public final class Ingest {
     }
 
     /** Sends one batch (1 to 5000 events) and returns once the server has stored it durably. */
-    public IngestResult send(List<IngestEvent> events) {
+    public IngestAck send(List<IngestEvent> events) {
         if (events.isEmpty() || events.size() > IngestBatch.MAX_EVENTS) {
             throw new IllegalArgumentException("a batch holds 1 to " + IngestBatch.MAX_EVENTS + " events, got "
                     + events.size());
         }
-        return transport.post(PATH, new IngestBatch(List.copyOf(events)), IngestResult.class);
+        return transport.post(Paths.INGEST, new IngestBatch(List.copyOf(events)), IngestAck.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.watchtime.client.viewing;
 
+import io.watchtime.protocol.Paths;
 import io.watchtime.client.http.Transport;
 import io.watchtime.protocol.DurationList;
 import io.watchtime.protocol.DurationListRequest;
@@ -16,7 +17,6 @@ import java.util.stream.StreamSupport;
 /** getAccountUserDurationList: one page as the contract has it, or every matching record, paging by itself. */
 public final class Viewings {
 
-    public static final String PATH = "/Api/RoomRounds/getAccountUserDurationList/2.0.0";
 
     private final Transport transport;
     private final int pageSize;
@@ -31,7 +31,7 @@ public final class Viewings {
 
     /** One page, exactly the documented call. */
     public DurationList page(DurationListRequest request) {
-        return transport.post(PATH, request, DurationList.class);
+        return transport.post(Paths.DURATION_LIST, request, DurationList.class);
     }
 
     /** One page with Watchtime's cursor extension ({@code ""} starts a walk); see {@link CursorReply}. */
@@ -42,7 +42,7 @@ public final class Viewings {
 
     /** One cursor page with only its head read: its list is bound when asked for, maybe on another thread. */
     UnboundCursorPage unboundPage(DurationListRequest request, String cursor) {
-        return transport.post(PATH, request.withCursor(cursor), UnboundCursorPage::readHead);
+        return transport.post(Paths.DURATION_LIST, request.withCursor(cursor), UnboundCursorPage::readHead);
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.watchtime.client.support;
 
+import io.watchtime.protocol.EnterProfile;
 import io.watchtime.client.WatchtimeClient;
-import io.watchtime.protocol.EventType;
 import io.watchtime.protocol.IngestEvent;
 import io.watchtime.protocol.WatchMode;
 import java.util.ArrayList;
@@ -34,9 +34,9 @@ public final class Traffic {
             long room = 1 + random.nextInt(7);
             long viewer = nextViewer++;
             viewings.add(new long[] {room, viewer});
-            events.add(new IngestEvent(EventType.ENTER, room, 0, viewer, session(room, viewer), at, WatchMode.LIVE,
-                    "123.52.16.175", "Mozilla/5.0 (iPhone) MicroMessenger/8.0.50", "观众" + viewer, "", "", null,
-                    null, 0, null));
+            events.add(IngestEvent.enter(room, viewer, session(room, viewer), at, WatchMode.LIVE, EnterProfile.builder()
+                    .ip("123.52.16.175").userAgent("Mozilla/5.0 (iPhone) MicroMessenger/8.0.50")
+                    .wechatUserName("观众" + viewer).wechatUserPhoto("").thirdUuid("").build()));
         }
         ingestClient.ingest().send(events);
     }
@@ -47,7 +47,7 @@ public final class Traffic {
         List<IngestEvent> events = new ArrayList<>(count);
         for (int i = 0; i < count && !viewings.isEmpty(); i++) {
             long[] v = viewings.get(random.nextInt(viewings.size()));
-            events.add(IngestEvent.viewer(EventType.HEARTBEAT, v[0], v[1], session(v[0], v[1]), at, WatchMode.LIVE));
+            events.add(IngestEvent.heartbeat(v[0], v[1], session(v[0], v[1]), at, WatchMode.LIVE));
         }
         if (!events.isEmpty()) {
             ingestClient.ingest().send(events);

@@ -5,7 +5,7 @@ import io.watchtime.protocol.IngestEvent;
 import io.watchtime.server.account.Accounts;
 import io.watchtime.server.account.ApiKeys;
 import io.watchtime.server.account.Scope;
-import io.watchtime.server.api.Endpoints;
+import io.watchtime.protocol.Paths;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,7 +78,7 @@ class DemoRunner implements ApplicationRunner, DisposableBean {
         long now = clock.instant().getEpochSecond();
         DemoWorld world = new DemoWorld(now, Long.toString(now, 36));
         if (firstRun) {
-            log.info("demo: simulating the last 24 h of six live rooms through {}{} ...", base, Endpoints.INGEST);
+            log.info("demo: simulating the last 24 h of six live rooms through {}{} ...", base, Paths.INGEST);
             List<IngestEvent> history = world.advance(now - HISTORY_SECONDS - TICK_SECONDS, now, TICK_SECONDS);
             history.addAll(0, world.roomsAt(now - HISTORY_SECONDS));
             for (int i = 0; i < history.size(); i += BATCH) {
@@ -93,7 +93,7 @@ class DemoRunner implements ApplicationRunner, DisposableBean {
                 + TICK_SECONDS + " s. Read key:");
         System.out.println("Authorization: Bearer " + readKey);
         System.out.println("curl -s -X POST " + base.replace("127.0.0.1", "localhost")
-                + Endpoints.DURATION_LIST + " -H 'Content-Type: application/json'"
+                + Paths.DURATION_LIST + " -H 'Content-Type: application/json'"
                 + " -H 'Authorization: Bearer " + readKey + "' -d '{\"page\":1,\"page_size\":10,\"sort\":\"desc\"}'");
         System.out.println();
         simulatedUntil = now;
@@ -113,7 +113,7 @@ class DemoRunner implements ApplicationRunner, DisposableBean {
     }
 
     private void send(String base, String key, List<IngestEvent> events) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + Endpoints.INGEST))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + Paths.INGEST))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + key)
                 .timeout(Duration.ofSeconds(60))

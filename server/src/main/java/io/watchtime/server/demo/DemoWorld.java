@@ -1,7 +1,7 @@
 package io.watchtime.server.demo;
 
 import io.watchtime.protocol.ChannelInfo;
-import io.watchtime.protocol.EventType;
+import io.watchtime.protocol.EnterProfile;
 import io.watchtime.protocol.IngestEvent;
 import io.watchtime.protocol.ThirdWechatInfo;
 import io.watchtime.protocol.WatchMode;
@@ -96,11 +96,11 @@ final class DemoWorld {
             Watcher w = it.next();
             if (to >= w.leaveAt()) {
                 if (w.leaves()) {
-                    out.add(IngestEvent.viewer(EventType.LEAVE, w.room(), w.viewer(), w.session(), w.leaveAt(), null));
+                    out.add(IngestEvent.leave(w.room(), w.viewer(), w.session(), w.leaveAt(), null));
                 }
                 it.remove();
             } else if ((to / 30) != (from / 30)) {
-                out.add(IngestEvent.viewer(EventType.HEARTBEAT, w.room(), w.viewer(), w.session(), to, w.mode()));
+                out.add(IngestEvent.heartbeat(w.room(), w.viewer(), w.session(), to, w.mode()));
             }
         }
     }
@@ -123,9 +123,12 @@ final class DemoWorld {
         ThirdWechatInfo wechat = self.nextInt(10) < 3 ? ThirdWechatInfo.of("wx8d2c6b1a0e3f4a57",
                 "oX" + Long.toHexString(viewer * 7919), "uN" + Long.toHexString(viewer * 104729)) : null;
         long inviter = random.nextInt(5) == 0 ? FIRST_VIEWER + random.nextInt(VIEWERS) : 0;
-        out.add(new IngestEvent(EventType.ENTER, room, 0, viewer, session, at, mode, ip, userAgent, name, photo,
-                wechat == null ? null : "crm-" + viewer, wechat, channel, inviter == viewer ? 0 : inviter,
-                inviter == 0 || inviter == viewer ? null : NAMES[(int) (inviter - FIRST_VIEWER) % NAMES.length]));
+        boolean invited = inviter != 0 && inviter != viewer;
+        out.add(IngestEvent.enter(room, viewer, session, at, mode, EnterProfile.builder().ip(ip).userAgent(userAgent)
+                .wechatUserName(name).wechatUserPhoto(photo).thirdUuid(wechat == null ? null : "crm-" + viewer)
+                .thirdWechatInfo(wechat).channelInfo(channel)
+                .inviter(invited ? inviter : 0, invited ? NAMES[(int) (inviter - FIRST_VIEWER) % NAMES.length] : null)
+                .build()));
     }
 
     private static long phase(int room, long at) {

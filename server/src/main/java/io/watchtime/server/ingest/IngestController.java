@@ -1,12 +1,13 @@
 package io.watchtime.server.ingest;
 
 import io.watchtime.protocol.ApiResponse;
+import io.watchtime.protocol.IngestAck;
 import io.watchtime.protocol.IngestBatch;
 import io.watchtime.protocol.IngestEvent;
 import io.watchtime.protocol.InvalidRequestException;
 import io.watchtime.server.WatchtimeProperties;
 import io.watchtime.server.account.Principal;
-import io.watchtime.server.api.Endpoints;
+import io.watchtime.protocol.Paths;
 import io.watchtime.server.api.JsonBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -20,10 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @ConditionalOnWebApplication
 class IngestController {
-
-    /** What the caller learns: events taken, and how many were stale (already seen, or older than the session). */
-    record Accepted(int received, int applied, int ignored) {
-    }
 
     private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -39,12 +36,12 @@ class IngestController {
         this.maxSkewSeconds = properties.crediting().maxClockSkew().toSeconds();
     }
 
-    @PostMapping(Endpoints.INGEST)
-    ApiResponse<Accepted> ingest(HttpServletRequest request) throws InterruptedException {
+    @PostMapping(Paths.INGEST)
+    ApiResponse<IngestAck> ingest(HttpServletRequest request) throws InterruptedException {
         IngestBatch batch = IngestBatch.fromJson(bodies.read(request, MAX_BODY_BYTES));
         List<IngestEvent> events = stamped(batch.events(), clock.instant().getEpochSecond());
         IngestWriter.Outcome outcome = writer.submit(Principal.of(request).accountId(), events).await(30);
-        return ApiResponse.success(new Accepted(events.size(), outcome.applied(), outcome.ignored()));
+        return ApiResponse.success(new IngestAck(events.size(), outcome.applied(), outcome.ignored()));
     }
 
     /** Gives events without {@code at} the arrival time, and refuses times too far ahead of this server's clock. */

@@ -72,7 +72,7 @@ public class IngestWriter implements SmartLifecycle {
                 case LEAVE -> 4;
             })
             .thenComparingLong(IngestEvent::roomId)
-            .thenComparingLong(IngestEvent::viewerId)
+            .thenComparingLong(IngestEvent::wechatUserSpaceId)
             .thenComparing(IngestEvent::sessionId, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(IngestEvent::toString); // rare: the same viewer's same event twice at one second
 
@@ -298,13 +298,13 @@ public class IngestWriter implements SmartLifecycle {
                 return room.end(e.roundId(), e.at());
             }
             Session session = session(accountId, e);
-            Viewing viewing = viewing(accountId, e.roomId(), e.viewerId());
+            Viewing viewing = viewing(accountId, e.roomId(), e.wechatUserSpaceId());
             if (e.type() == EventType.ENTER) {
                 // Even an enter that credits nothing (late, or retried after a later batch) tells who came and
                 // when: it fills what the record lacks, and overwrites only when it is the latest visit.
                 boolean latest = e.at() >= viewing.lastVisit;
                 viewing.visited(e.at(), true);
-                viewing.applyProfile(e, areas.of(e.ip()), Devices.of(e.userAgent()), latest);
+                viewing.applyProfile(e.profile(), areas.of(e.profile().ip()), Devices.of(e.profile().userAgent()), latest);
             }
             return crediting.apply(e.type(), e.at(), e.mode(), session, viewing, room);
         }
@@ -325,7 +325,7 @@ public class IngestWriter implements SmartLifecycle {
                 for (IngestEvent e : ticket.events) {
                     Set<Long> viewers = viewersByRoom.computeIfAbsent(e.roomId(), id -> new HashSet<>());
                     if (e.type().isViewerEvent()) {
-                        viewers.add(e.viewerId());
+                        viewers.add(e.wechatUserSpaceId());
                     }
                 }
             }
@@ -359,8 +359,8 @@ public class IngestWriter implements SmartLifecycle {
         }
 
         private Session session(long accountId, IngestEvent e) {
-            return sessions.computeIfAbsent(new SessionKey(accountId, e.roomId(), e.viewerId(), e.sessionId()),
-                    k -> new Session(accountId, e.roomId(), e.viewerId(), e.sessionId(), 0, null, false));
+            return sessions.computeIfAbsent(new SessionKey(accountId, e.roomId(), e.wechatUserSpaceId(), e.sessionId()),
+                    k -> new Session(accountId, e.roomId(), e.wechatUserSpaceId(), e.sessionId(), 0, null, false));
         }
 
         private Viewing viewing(long accountId, long roomId, long viewerId) {

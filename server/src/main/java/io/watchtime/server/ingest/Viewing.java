@@ -1,7 +1,7 @@
 package io.watchtime.server.ingest;
 
 import io.watchtime.protocol.ChannelInfo;
-import io.watchtime.protocol.IngestEvent;
+import io.watchtime.protocol.EnterProfile;
 import io.watchtime.protocol.ThirdWechatInfo;
 import java.util.Objects;
 
@@ -60,7 +60,7 @@ final class Viewing {
      * The profile an {@code enter} carries: the latest visit overwrites, an older one only fills what is
      * missing. Channel and inviter are first touch: the first one seen sticks.
      */
-    void applyProfile(IngestEvent event, String newArea, String newDevice, boolean latest) {
+    void applyProfile(EnterProfile event, String newArea, String newDevice, boolean latest) {
         if (event.ip() != null && (latest || ip.isEmpty())) {
             ip = set(ip, event.ip());
             area = set(area, newArea);
@@ -68,11 +68,11 @@ final class Viewing {
         if (event.userAgent() != null && (latest || device.isEmpty())) {
             device = set(device, newDevice);
         }
-        if (event.name() != null && (latest || name.isEmpty())) {
-            name = set(name, event.name());
+        if (event.wechatUserName() != null && (latest || name.isEmpty())) {
+            name = set(name, event.wechatUserName());
         }
-        if (event.photo() != null && (latest || photo.isEmpty())) {
-            photo = set(photo, event.photo());
+        if (event.wechatUserPhoto() != null && (latest || photo.isEmpty())) {
+            photo = set(photo, event.wechatUserPhoto());
         }
         if (event.thirdUuid() != null && (latest || thirdUuid.isEmpty())) {
             thirdUuid = set(thirdUuid, event.thirdUuid());
@@ -83,8 +83,8 @@ final class Viewing {
         if (!channel.known() && event.channelInfo() != null && event.channelInfo().known()) {
             channel = set(channel, event.channelInfo());
         }
-        if (inviterId == 0 && event.invitedId() > 0) {
-            inviterId = event.invitedId();
+        if (inviterId == 0 && event.invitedWechatUserSpaceId() > 0) {
+            inviterId = event.invitedWechatUserSpaceId();
             inviterName = event.invitedName() == null ? "" : event.invitedName();
             dirty = true;
         }

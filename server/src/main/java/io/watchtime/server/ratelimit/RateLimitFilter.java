@@ -4,7 +4,7 @@ import io.watchtime.server.WatchtimeProperties;
 import io.watchtime.server.account.AuthFilter;
 import io.watchtime.server.account.Principal;
 import io.watchtime.server.api.ApiException;
-import io.watchtime.server.api.Endpoints;
+import io.watchtime.protocol.Paths;
 import io.watchtime.server.api.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,7 +35,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     /** Known endpoints count apart; all other paths share one budget, so made-up paths cannot grow the map. */
     private static String endpoint(String path) {
         return switch (path) {
-            case Endpoints.DURATION_LIST, Endpoints.INGEST -> path;
+            case Paths.DURATION_LIST, Paths.INGEST -> path;
             default -> "other";
         };
     }

@@ -5,7 +5,7 @@ import io.watchtime.protocol.CursorPage;
 import io.watchtime.protocol.DurationListRequest;
 import io.watchtime.server.WatchtimeProperties;
 import io.watchtime.server.account.Principal;
-import io.watchtime.server.api.Endpoints;
+import io.watchtime.protocol.Paths;
 import io.watchtime.server.api.JsonBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +30,7 @@ class ViewingController {
     }
 
     /** The documented page, or with a {@code cursor} (when enabled) a {@link CursorPage} that adds next_cursor. */
-    @PostMapping(Endpoints.DURATION_LIST)
+    @PostMapping(Paths.DURATION_LIST)
     ApiResponse<?> list(HttpServletRequest request) {
         JsonNode body = bodies.read(request, MAX_BODY_BYTES);
         if (!cursorEnabled && body instanceof ObjectNode object) {

@@ -1,5 +1,6 @@
 package io.watchtime.server.account;
 
+import io.watchtime.protocol.EnterProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchtime.protocol.EventType;
@@ -224,7 +225,7 @@ class IsolationTest extends HttpTest {
     }
 
     private static IngestEvent enter(long room, long viewer, String session, long at, String name) {
-        return new IngestEvent(EventType.ENTER, room, 0, viewer, session, at, WatchMode.LIVE, null, null, name, null,
-                null, null, null, 0, null);
+        return IngestEvent.enter(room, viewer, session, at, WatchMode.LIVE,
+                EnterProfile.builder().wechatUserName(name).build());
     }
 }

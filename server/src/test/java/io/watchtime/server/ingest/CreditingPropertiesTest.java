@@ -1,5 +1,6 @@
 package io.watchtime.server.ingest;
 
+import io.watchtime.server.support.Events;
 import static io.watchtime.server.ingest.WriterHarness.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,7 +107,7 @@ class CreditingPropertiesTest {
                 EventType type = kind < 5 ? EventType.ENTER : kind < 18 ? EventType.HEARTBEAT : EventType.LEAVE;
                 long viewer = VIEWERS[random.nextInt(VIEWERS.length)];
                 String session = "s" + viewer + "-" + random.nextInt(2);
-                events.add(IngestEvent.viewer(type, room, viewer, session, at, MODES[random.nextInt(MODES.length)]));
+                events.add(Events.viewer(type, room, viewer, session, at, MODES[random.nextInt(MODES.length)]));
             }
         }
         List<List<IngestEvent>> batches = new ArrayList<>();

@@ -1,5 +1,8 @@
 package io.watchtime.server.ingest;
 
+import io.watchtime.protocol.ChannelInfo;
+import io.watchtime.protocol.EnterProfile;
+import io.watchtime.server.support.Events;
 import static io.watchtime.protocol.EventType.ENTER;
 import static io.watchtime.protocol.EventType.HEARTBEAT;
 import static io.watchtime.protocol.EventType.LEAVE;
@@ -196,11 +199,12 @@ class CreditingTest {
     }
 
     private static IngestEvent event(EventType type, String session, long at, WatchMode mode) {
-        return IngestEvent.viewer(type, ROOM, VIEWER, session, at, mode);
+        return Events.viewer(type, ROOM, VIEWER, session, at, mode);
     }
 
     private static IngestEvent enter(String session, long at, String name, long channel, long inviter) {
-        return new IngestEvent(ENTER, ROOM, 0, VIEWER, session, at, null, null, null, name, null, null, null,
-                io.watchtime.protocol.ChannelInfo.of(channel, "store " + channel, ""), inviter, "inviter " + inviter);
+        return IngestEvent.enter(ROOM, VIEWER, session, at, null, EnterProfile.builder().wechatUserName(name)
+                .channelInfo(ChannelInfo.of(channel, "store " + channel, "")).inviter(inviter, "inviter " + inviter)
+                .build());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.watchtime.protocol.IngestEvent;
+import io.watchtime.protocol.Paths;
 import io.watchtime.protocol.WatchMode;
 import io.watchtime.server.WatchtimeApplication;
 import io.watchtime.server.support.Events;
@@ -112,7 +113,7 @@ class DurabilityTest {
                         long batch = nextBatch.getAndIncrement();
                         inFlight.incrementAndGet();
                         try {
-                            HttpResponse<String> response = post(server.port(), "/ingest/v1/events", key,
+                            HttpResponse<String> response = post(server.port(), Paths.INGEST, key,
                                     batchBody(batch, at));
                             if (response.statusCode() == 200) {
                                 acknowledged.add(batch);

@@ -1,5 +1,6 @@
 package io.watchtime.server.support;
 
+import io.watchtime.protocol.EnterProfile;
 import io.watchtime.protocol.EventType;
 import io.watchtime.protocol.IngestBatch;
 import io.watchtime.protocol.IngestEvent;
@@ -20,10 +21,20 @@ public final class Events {
     }
 
     public static IngestEvent beat(long room, long viewer, String session, long at) {
-        return IngestEvent.viewer(EventType.HEARTBEAT, room, viewer, session, at, null);
+        return IngestEvent.heartbeat(room, viewer, session, at, null);
     }
 
     public static IngestEvent enter(long room, long viewer, String session, long at, WatchMode mode) {
-        return IngestEvent.viewer(EventType.ENTER, room, viewer, session, at, mode);
+        return IngestEvent.enter(room, viewer, session, at, mode, EnterProfile.NONE);
+    }
+
+    /** A viewer event of any type, without profile: for tests that draw the type at random. */
+    public static IngestEvent viewer(EventType type, long room, long viewer, String session, long at, WatchMode mode) {
+        return switch (type) {
+            case ENTER -> enter(room, viewer, session, at, mode);
+            case HEARTBEAT -> IngestEvent.heartbeat(room, viewer, session, at, mode);
+            case LEAVE -> IngestEvent.leave(room, viewer, session, at, mode);
+            default -> throw new IllegalArgumentException(type + " is not a viewer event");
+        };
     }
 }

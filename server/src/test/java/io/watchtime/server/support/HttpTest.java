@@ -1,5 +1,6 @@
 package io.watchtime.server.support;
 
+import io.watchtime.protocol.Paths;
 import io.watchtime.server.account.Accounts;
 import io.watchtime.server.account.ApiKeys;
 import io.watchtime.server.account.Scope;
@@ -30,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class HttpTest {
 
-    public static final String LIST_PATH = "/Api/RoomRounds/getAccountUserDurationList/2.0.0";
-    public static final String INGEST_PATH = "/ingest/v1/events";
+    public static final String LIST_PATH = Paths.DURATION_LIST;
+    public static final String INGEST_PATH = Paths.INGEST;
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
