@@ -8,7 +8,7 @@ import io.watchtime.protocol.InvalidRequestException;
 import io.watchtime.server.WatchtimeProperties;
 import io.watchtime.server.account.Principal;
 import io.watchtime.protocol.Paths;
-import io.watchtime.server.api.JsonBodies;
+import io.watchtime.server.web.JsonBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.ArrayList;

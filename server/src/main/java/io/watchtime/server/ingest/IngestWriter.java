@@ -3,7 +3,7 @@ package io.watchtime.server.ingest;
 import io.watchtime.protocol.EventType;
 import io.watchtime.protocol.IngestEvent;
 import io.watchtime.server.WatchtimeProperties;
-import io.watchtime.server.api.ApiException;
+import io.watchtime.server.web.ApiException;
 import io.watchtime.server.geo.Areas;
 import io.watchtime.server.geo.Devices;
 import io.watchtime.server.storage.Dialect;

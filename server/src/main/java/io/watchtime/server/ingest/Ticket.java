@@ -1,7 +1,7 @@
 package io.watchtime.server.ingest;
 
 import io.watchtime.protocol.IngestEvent;
-import io.watchtime.server.api.ApiException;
+import io.watchtime.server.web.ApiException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

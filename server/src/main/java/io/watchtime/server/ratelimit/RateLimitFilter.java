@@ -1,11 +1,11 @@
 package io.watchtime.server.ratelimit;
 
 import io.watchtime.server.WatchtimeProperties;
-import io.watchtime.server.account.AuthFilter;
 import io.watchtime.server.account.Principal;
-import io.watchtime.server.api.ApiException;
+import io.watchtime.server.web.ApiException;
 import io.watchtime.protocol.Paths;
-import io.watchtime.server.api.ErrorResponses;
+import io.watchtime.server.web.EndpointPath;
+import io.watchtime.server.web.ErrorBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,13 +23,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimiter limiter;
-    private final ErrorResponses errors;
     private final WatchtimeProperties.RateLimit settings;
 
-    RateLimitFilter(WatchtimeProperties properties, Clock clock, ErrorResponses errors) {
+    RateLimitFilter(WatchtimeProperties properties, Clock clock) {
         this.settings = properties.rateLimit();
         this.limiter = new RateLimiter(settings.requests(), settings.window().toMillis(), clock);
-        this.errors = errors;
     }
 
     /** Known endpoints count apart; all other paths share one budget, so made-up paths cannot grow the map. */
@@ -48,10 +46,10 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long waitMillis = limiter.tryAcquire(Principal.find(request).accountId() + " " + endpoint(AuthFilter.endpointPath(request)));
+        long waitMillis = limiter.tryAcquire(Principal.find(request).accountId() + " " + endpoint(EndpointPath.of(request)));
         if (waitMillis > 0) {
             long seconds = (waitMillis + 999) / 1000;
-            errors.write(response, new ApiException(429, "rate limit: at most " + settings.requests()
+            ErrorBody.write(response, new ApiException(429, "rate limit: at most " + settings.requests()
                     + " requests in " + settings.window().toSeconds() + " s per account and endpoint; retry in "
                     + seconds + " s", seconds));
             return;

@@ -6,7 +6,7 @@ import io.watchtime.protocol.DurationListRequest;
 import io.watchtime.server.WatchtimeProperties;
 import io.watchtime.server.account.Principal;
 import io.watchtime.protocol.Paths;
-import io.watchtime.server.api.JsonBodies;
+import io.watchtime.server.web.JsonBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import tools.jackson.databind.JsonNode;

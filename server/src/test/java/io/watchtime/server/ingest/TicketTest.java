@@ -3,7 +3,7 @@ package io.watchtime.server.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.watchtime.server.api.ApiException;
+import io.watchtime.server.web.ApiException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.watchtime.server.api;
+package io.watchtime.server.web;
 
 import io.watchtime.protocol.ApiResponse;
 import jakarta.servlet.RequestDispatcher;
@@ -24,6 +24,6 @@ class JsonErrorController implements ErrorController {
             case 413 -> "request body is too large";
             default -> status >= 500 ? "internal error; the server log has the details" : "request failed";
         };
-        return ApiErrorHandler.body(new ApiException(status, message));
+        return ErrorBody.entity(new ApiException(status, message));
     }
 }

@@ -1,4 +1,4 @@
-package io.watchtime.server.api;
+package io.watchtime.server.web;
 
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;

@@ -1,4 +1,4 @@
-package io.watchtime.server.api;
+package io.watchtime.server.web;
 
 import io.watchtime.protocol.ApiResponse;
 import io.watchtime.protocol.InvalidRequestException;
@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -23,29 +22,29 @@ class ApiErrorHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiResponse<Void>> api(ApiException e) {
-        return body(e);
+        return ErrorBody.entity(e);
     }
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ApiResponse<Void>> invalid(InvalidRequestException e) {
-        return body(new ApiException(400, e.getMessage()));
+        return ErrorBody.entity(new ApiException(400, e.getMessage()));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiResponse<Void>> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return body(new ApiException(405, request.getRequestURI() + " takes " + String.join(", ",
+        return ErrorBody.entity(new ApiException(405, request.getRequestURI() + " takes " + String.join(", ",
                 e.getSupportedMethods() == null ? new String[] {"another method"} : e.getSupportedMethods())
                 + ", not " + e.getMethod()));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiResponse<Void>> notFound(NoResourceFoundException e, HttpServletRequest request) {
-        return body(new ApiException(404, "no such endpoint: " + request.getMethod() + " " + request.getRequestURI()));
+        return ErrorBody.entity(new ApiException(404, "no such endpoint: " + request.getMethod() + " " + request.getRequestURI()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ApiResponse<Void>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return body(new ApiException(406, "this API answers application/json only"));
+        return ErrorBody.entity(new ApiException(406, "this API answers application/json only"));
     }
 
     @ExceptionHandler(Exception.class)
@@ -56,7 +55,7 @@ class ApiErrorHandler {
             return null;
         }
         log.error("500 on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString(), e);
-        return body(new ApiException(500, "internal error; the server log has the details"));
+        return ErrorBody.entity(new ApiException(500, "internal error; the server log has the details"));
     }
 
     private static boolean clientWentAway(Throwable e) {
@@ -66,14 +65,6 @@ class ApiErrorHandler {
             }
         }
         return false;
-    }
-
-    static ResponseEntity<ApiResponse<Void>> body(ApiException e) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(e.status());
-        if (e.retryAfterSeconds() > 0) {
-            builder.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
-        }
-        return builder.body(ApiResponse.failure(e.status(), e.getMessage()));
     }
 
 }

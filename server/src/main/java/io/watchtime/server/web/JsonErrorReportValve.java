@@ -1,8 +1,6 @@
-package io.watchtime.server.api;
+package io.watchtime.server.web;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -22,13 +20,7 @@ public final class JsonErrorReportValve extends ErrorReportValve {
         String message = status == 400 ? "bad request: the request line or a header is malformed"
                 : status >= 500 ? "internal error; the server log has the details" : "request failed";
         try {
-            response.setContentType("application/json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            Writer writer = response.getReporter();
-            if (writer != null) {
-                writer.write("{\"code\":" + status + ",\"msg\":\"" + message + "\",\"data\":null}");
-                response.finishResponse();
-            }
+            ErrorBody.report(response, new ApiException(status, message));
         } catch (IOException | IllegalStateException e) {
             // the client is gone or the response already committed: nothing more to say
         }

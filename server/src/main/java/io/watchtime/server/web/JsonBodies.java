@@ -1,4 +1,4 @@
-package io.watchtime.server.api;
+package io.watchtime.server.web;
 
 import io.watchtime.protocol.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package io.watchtime.server.api;
+package io.watchtime.server.web;
 
 /** A failure to answer as {@code {"code":status,"msg":message,"data":null}} with the same HTTP status. */
 public class ApiException extends RuntimeException {
