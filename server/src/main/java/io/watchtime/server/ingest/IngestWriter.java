@@ -1,23 +1,21 @@
 package io.watchtime.server.ingest;
 
-import io.watchtime.protocol.EventType;
-import io.watchtime.protocol.IngestEvent;
-import io.watchtime.server.WatchtimeProperties;
-import io.watchtime.server.web.ApiException;
-import io.watchtime.server.geo.Areas;
-import io.watchtime.server.geo.Devices;
+import io.watchtime.protocol.IngestAck;
+import io.watchtime.server.ingest.core.Crediting;
+import io.watchtime.server.ingest.core.Enriched;
+import io.watchtime.server.ingest.core.GroupState;
+import io.watchtime.server.settings.WatchtimeProperties;
+import io.watchtime.server.storage.AccountVersions;
 import io.watchtime.server.storage.Dialect;
-import io.watchtime.server.viewing.Totals;
+import io.watchtime.server.storage.ViewingChanges;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -38,78 +36,46 @@ import org.springframework.stereotype.Component;
 @ConditionalOnWebApplication // the admin CLI runs the same context without a web server: no writer there
 public class IngestWriter implements SmartLifecycle {
 
-    /** What became of one batch: events applied, and events ignored as stale (re-sent, duplicated, late). */
-    public record Outcome(int applied, int ignored) {
-    }
-
-    private record RoomKey(long accountId, long roomId) {
-    }
-
-    private record ViewingKey(long accountId, long roomId, long viewerId) {
-    }
-
-    private record SessionKey(long accountId, long roomId, long viewerId, String sessionId) {
-    }
-
     private static final Logger log = LoggerFactory.getLogger(IngestWriter.class);
     private static final int MAX_GROUP_EVENTS = 50_000;
     /** Bounds the memory that waiting batches hold, whatever their number. */
     private static final int MAX_QUEUED_EVENTS = 200_000;
-    private static final long PRUNE_EVERY_SECONDS = 3600;
-    private static final long KEEP_SESSIONS_SECONDS = 86_400;
-    private static final long PRUNE_SLICE_SECONDS = 600;
-    /**
-     * Within a batch, events of one second apply in the order a room lives: the previous round's end, the
-     * next start, then enter, beats, leave;
-     * full ties are broken by content, so the order a client happened to list them in never matters.
-     */
-    private static final Comparator<IngestEvent> CHRONOLOGICAL = Comparator.comparingLong(IngestEvent::at)
-            .thenComparingInt(e -> switch (e.type()) {
-                case ROOM_END -> 0;
-                case ROOM_START -> 1;
-                case ENTER -> 2;
-                case HEARTBEAT -> 3;
-                case LEAVE -> 4;
-            })
-            .thenComparingLong(IngestEvent::roomId)
-            .thenComparingLong(IngestEvent::wechatUserSpaceId)
-            .thenComparing(IngestEvent::sessionId, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(IngestEvent::toString); // rare: the same viewer's same event twice at one second
+    /** How often an idle writer looks up from the queue, to prune sessions or to stop. */
+    private static final long IDLE_POLL_MILLIS = 200;
+    /** How long a stopping server lets the writer finish what is queued. */
+    private static final Duration DRAIN_ON_STOP = Duration.ofSeconds(30);
 
     private final DataSource dataSource;
+    private final Dialect dialect;
     private final Clock clock;
-    private final Areas areas;
     private final Crediting crediting;
-    private final IngestStore store;
-    private final Totals totals;
+    private final ViewingChanges.Listener listener;
+    private final SessionPruner pruner;
     private final BlockingQueue<Ticket> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedEvents = new AtomicInteger();
     private volatile boolean running;
     private Thread thread;
-    private long lastPrune;
-    private long pruneUntil; // 0: no pruning under way
-    private int pruned;
-    private long lastUpdateTime; // writer thread only, like the three above
+    private long lastUpdateTime; // the writer thread's alone
 
-    IngestWriter(DataSource dataSource, Dialect dialect, Clock clock, Areas areas, Totals totals,
+    IngestWriter(DataSource dataSource, Dialect dialect, Clock clock, ViewingChanges.Listener listener,
                  WatchtimeProperties properties) {
         this.dataSource = dataSource;
-        this.store = new IngestStore(dialect);
-        this.totals = totals;
+        this.dialect = dialect;
         this.clock = clock;
-        this.areas = areas;
+        this.listener = listener;
+        this.pruner = new SessionPruner(dataSource, clock);
         this.crediting = new Crediting(properties.crediting().maxGap().toSeconds(),
                 properties.crediting().sessionTimeout().toSeconds());
     }
 
     /** Queues a validated batch (every {@code at} already set); its ticket completes after the commit. */
-    Ticket submit(long accountId, List<IngestEvent> events) {
+    Ticket submit(long accountId, List<Enriched> events) {
         Ticket ticket = new Ticket(accountId, events);
         if (!running) {
-            ticket.done.completeExceptionally(new ApiException(503, "ingest is shutting down; retry in a moment", 5));
+            ticket.done.completeExceptionally(new IngestFailure(IngestFailure.Reason.SHUTTING_DOWN, "stopping"));
         } else if (queuedEvents.addAndGet(events.size()) > MAX_QUEUED_EVENTS) {
             queuedEvents.addAndGet(-events.size());
-            ticket.done.completeExceptionally(new ApiException(503, "ingest queue is full; retry in a second", 1));
+            ticket.done.completeExceptionally(new IngestFailure(IngestFailure.Reason.QUEUE_FULL, "queue full"));
         } else {
             queue.add(ticket);
         }
@@ -128,7 +94,7 @@ public class IngestWriter implements SmartLifecycle {
         running = false;
         if (thread != null) {
             try {
-                thread.join(TimeUnit.SECONDS.toMillis(30));
+                thread.join(DRAIN_ON_STOP.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -150,8 +116,8 @@ public class IngestWriter implements SmartLifecycle {
         List<Ticket> group = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                pruneSessionsHourly();
-                Ticket first = queue.poll(200, TimeUnit.MILLISECONDS);
+                pruner.step();
+                Ticket first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 int events = first == null ? 0 : take(first, group);
                 for (Ticket next = queue.poll(); next != null; next = events < MAX_GROUP_EVENTS ? queue.poll() : null) {
                     events += take(next, group);
@@ -164,8 +130,7 @@ public class IngestWriter implements SmartLifecycle {
                 return;
             } catch (Throwable t) { // even an Error must not silently end the only writer
                 log.error("ingest writer failed on a group of {} batches: {}", group.size(), t.toString(), t);
-                ApiException failure = new ApiException(503, "could not store the events; nothing was applied, retry", 1);
-                group.forEach(ticket -> ticket.done.completeExceptionally(failure));
+                fail(group, t.toString());
             } finally {
                 group.clear();
             }
@@ -182,25 +147,29 @@ public class IngestWriter implements SmartLifecycle {
         return ticket.events.size();
     }
 
+    /** One transaction for the whole group; each account's batches apply in arrival order. */
     private void write(List<Ticket> group) {
-        List<Outcome> outcomes = new ArrayList<>(group.size());
-        Map<Long, List<Totals.Change>> changes;
-        Map<Long, Long> versions = new HashMap<>();
+        Map<Long, List<Ticket>> byAccount = new LinkedHashMap<>();
+        group.forEach(ticket -> byAccount.computeIfAbsent(ticket.accountId, id -> new ArrayList<>()).add(ticket));
+        Map<Ticket, IngestAck> acks = new LinkedHashMap<>();
+        List<Runnable> afterCommit = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                GroupState state = new GroupState(c);
-                state.load(group);
-                for (Ticket ticket : group) {
-                    outcomes.add(state.apply(ticket.accountId, ticket.events));
-                }
-                store.saveRooms(c, state.rooms.values());
-                store.saveSessions(c, state.sessions.values());
+                JdbcStateStore store = new JdbcStateStore(dialect, c);
                 long updateTime = nextUpdateTime();
-                changes = state.changes(updateTime);
-                store.saveViewings(c, state.viewings.values(), updateTime);
-                for (long accountId : changes.keySet()) {
-                    versions.put(accountId, Totals.nextVersion(c, accountId));
+                for (Map.Entry<Long, List<Ticket>> account : byAccount.entrySet()) {
+                    long accountId = account.getKey();
+                    List<Ticket> tickets = account.getValue();
+                    GroupState state = GroupState.load(store, accountId, crediting,
+                            tickets.stream().map(t -> t.events).toList());
+                    tickets.forEach(ticket -> acks.put(ticket, state.apply(ticket.events)));
+                    List<ViewingChanges.Change> changes = state.stamp(updateTime);
+                    state.save(store);
+                    if (!changes.isEmpty()) {
+                        long version = AccountVersions.bump(c, accountId);
+                        afterCommit.add(() -> listener.committed(accountId, version, changes));
+                    }
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -208,16 +177,18 @@ public class IngestWriter implements SmartLifecycle {
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
-            log.error("ingest group of {} batches failed and was rolled back: {}", group.size(), summary(e));
-            ApiException failure = new ApiException(503, "could not store the events (" + e.getClass().getSimpleName()
-                    + "); nothing of this batch was applied, retry it", 1);
-            group.forEach(ticket -> ticket.done.completeExceptionally(failure));
+            String cause = summary(e);
+            log.error("ingest group of {} batches failed and was rolled back: {}", group.size(), cause);
+            fail(group, cause);
             return;
         }
-        changes.forEach((accountId, changed) -> totals.committed(accountId, versions.get(accountId), changed));
-        for (int i = 0; i < group.size(); i++) {
-            group.get(i).done.complete(outcomes.get(i));
-        }
+        afterCommit.forEach(Runnable::run);
+        acks.forEach((ticket, ack) -> ticket.done.complete(ack));
+    }
+
+    private static void fail(List<Ticket> group, String cause) {
+        IngestFailure failure = new IngestFailure(IngestFailure.Reason.NOT_STORED, cause);
+        group.forEach(ticket -> ticket.done.completeExceptionally(failure));
     }
 
     /**
@@ -231,140 +202,11 @@ public class IngestWriter implements SmartLifecycle {
 
     /** The cause in one short line: a driver's message can hold a whole batch of statements and viewers' data. */
     private static String summary(Exception e) {
-        Throwable cause = e instanceof SQLException sql && sql.getNextException() != null ? sql.getNextException() : e;
+        Throwable cause = e instanceof JdbcStateStore.StoreException store ? store.sqlCause() : e;
+        if (cause instanceof SQLException sql && sql.getNextException() != null) {
+            cause = sql.getNextException();
+        }
         String message = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         return message.length() <= 300 ? message : message.substring(0, 297) + "...";
-    }
-
-    /**
-     * Forgets sessions silent for a day, hourly, ten minutes' worth at a time between groups, so that no
-     * single delete holds up ingest however many sessions a day brings.
-     */
-    private void pruneSessionsHourly() {
-        long now = clock.instant().getEpochSecond();
-        if (pruneUntil == 0 && now - lastPrune < PRUNE_EVERY_SECONDS) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection()) {
-            if (pruneUntil == 0) {
-                lastPrune = now;
-                pruneUntil = now - KEEP_SESSIONS_SECONDS;
-            }
-            long oldest = store.oldestSession(c); // by the last_at index: sparse old data is skipped at once
-            if (oldest < pruneUntil) {
-                pruned += store.pruneSessions(c, Math.min(oldest + PRUNE_SLICE_SECONDS, pruneUntil));
-            } else {
-                if (pruned > 0) {
-                    log.info("forgot {} sessions silent for over a day", pruned);
-                }
-                pruneUntil = 0;
-                pruned = 0;
-            }
-        } catch (SQLException e) {
-            log.warn("session pruning failed, will retry in an hour: {}", e.toString());
-            pruneUntil = 0;
-        }
-    }
-
-    /** The state one group touches, loaded once and saved once. */
-    private final class GroupState {
-        private final Connection c;
-        private final Map<RoomKey, Room> rooms = new HashMap<>();
-        private final Map<SessionKey, Session> sessions = new HashMap<>();
-        private final Map<ViewingKey, Viewing> viewings = new HashMap<>();
-
-        GroupState(Connection c) {
-            this.c = c;
-        }
-
-        Outcome apply(long accountId, List<IngestEvent> events) {
-            List<IngestEvent> ordered = new ArrayList<>(events);
-            ordered.sort(CHRONOLOGICAL);
-            int applied = 0;
-            for (IngestEvent e : ordered) {
-                if (apply(accountId, e)) {
-                    applied++;
-                }
-            }
-            return new Outcome(applied, events.size() - applied);
-        }
-
-        private boolean apply(long accountId, IngestEvent e) {
-            Room room = room(accountId, e.roomId());
-            if (e.type() == EventType.ROOM_START) {
-                return room.start(e.roundId(), e.at());
-            }
-            if (e.type() == EventType.ROOM_END) {
-                return room.end(e.roundId(), e.at());
-            }
-            Session session = session(accountId, e);
-            Viewing viewing = viewing(accountId, e.roomId(), e.wechatUserSpaceId());
-            if (e.type() == EventType.ENTER) {
-                // Even an enter that credits nothing (late, or retried after a later batch) tells who came and
-                // when: it fills what the record lacks, and overwrites only when it is the latest visit.
-                boolean latest = e.at() >= viewing.lastVisit;
-                viewing.visited(e.at(), true);
-                viewing.applyProfile(e.profile(), areas.of(e.profile().ip()), Devices.of(e.profile().userAgent()), latest);
-            }
-            return crediting.apply(e.type(), e.at(), e.mode(), session, viewing, room);
-        }
-
-        private Room room(long accountId, long roomId) {
-            return rooms.get(new RoomKey(accountId, roomId)); // loaded for every event
-        }
-
-        /**
-         * Loads every record and session the group's viewer events touch, a few statements per room rather than
-         * two per viewer; what is not found is new.
-         */
-        void load(List<Ticket> group) throws SQLException {
-            Map<Long, Map<Long, Set<Long>>> viewersByRoomByAccount = new HashMap<>();
-            for (Ticket ticket : group) {
-                Map<Long, Set<Long>> viewersByRoom =
-                        viewersByRoomByAccount.computeIfAbsent(ticket.accountId, id -> new HashMap<>());
-                for (IngestEvent e : ticket.events) {
-                    Set<Long> viewers = viewersByRoom.computeIfAbsent(e.roomId(), id -> new HashSet<>());
-                    if (e.type().isViewerEvent()) {
-                        viewers.add(e.wechatUserSpaceId());
-                    }
-                }
-            }
-            for (Map.Entry<Long, Map<Long, Set<Long>>> account : viewersByRoomByAccount.entrySet()) {
-                long accountId = account.getKey();
-                Map<Long, Set<Long>> viewersByRoom = account.getValue();
-                store.loadRooms(c, accountId, viewersByRoom.keySet())
-                        .forEach((roomId, room) -> rooms.put(new RoomKey(accountId, roomId), room));
-                viewersByRoom.values().removeIf(Set::isEmpty);
-                for (Viewing v : store.loadViewings(c, accountId, viewersByRoom)) {
-                    viewings.put(new ViewingKey(accountId, v.roomId, v.viewerId), v);
-                }
-                for (Session s : store.loadSessions(c, accountId, viewersByRoom)) {
-                    sessions.put(new SessionKey(accountId, s.roomId, s.viewerId, s.sessionId), s);
-                }
-                viewersByRoom.forEach((roomId, viewers) -> viewers.forEach(viewerId -> viewings.computeIfAbsent(
-                        new ViewingKey(accountId, roomId, viewerId), k -> new Viewing(accountId, roomId, viewerId))));
-            }
-        }
-
-        /** Each account's records that this group changed, before they are saved with {@code updateTime}. */
-        Map<Long, List<Totals.Change>> changes(long updateTime) {
-            Map<Long, List<Totals.Change>> changes = new HashMap<>();
-            for (Viewing v : viewings.values()) {
-                if (v.dirty) {
-                    changes.computeIfAbsent(v.accountId, id -> new ArrayList<>())
-                            .add(new Totals.Change(v.viewerId, v.updateTime, updateTime));
-                }
-            }
-            return changes;
-        }
-
-        private Session session(long accountId, IngestEvent e) {
-            return sessions.computeIfAbsent(new SessionKey(accountId, e.roomId(), e.wechatUserSpaceId(), e.sessionId()),
-                    k -> new Session(accountId, e.roomId(), e.wechatUserSpaceId(), e.sessionId(), 0, null, false));
-        }
-
-        private Viewing viewing(long accountId, long roomId, long viewerId) {
-            return viewings.get(new ViewingKey(accountId, roomId, viewerId)); // loaded for every viewer event
-        }
     }
 }

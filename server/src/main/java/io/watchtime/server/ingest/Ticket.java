@@ -1,7 +1,8 @@
 package io.watchtime.server.ingest;
 
-import io.watchtime.protocol.IngestEvent;
-import io.watchtime.server.web.ApiException;
+import io.watchtime.protocol.IngestAck;
+import io.watchtime.server.ingest.core.Enriched;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -20,11 +21,11 @@ final class Ticket {
     private static final int ABANDONED = 2;
 
     final long accountId;
-    final List<IngestEvent> events;
-    final CompletableFuture<IngestWriter.Outcome> done = new CompletableFuture<>();
+    final List<Enriched> events;
+    final CompletableFuture<IngestAck> done = new CompletableFuture<>();
     private final AtomicInteger state = new AtomicInteger(QUEUED);
 
-    Ticket(long accountId, List<IngestEvent> events) {
+    Ticket(long accountId, List<Enriched> events) {
         this.accountId = accountId;
         this.events = events;
     }
@@ -34,24 +35,26 @@ final class Ticket {
         return state.compareAndSet(QUEUED, CLAIMED);
     }
 
-    /** Waits for the commit; a batch still queued after {@code seconds} is withdrawn and reported not applied. */
-    IngestWriter.Outcome await(long seconds) throws InterruptedException {
+    /**
+     * Waits for the commit. A batch still queued after {@code patience} is withdrawn (reported not applied); one the
+     * writer has claimed is waited for as long again, since its commit is moments away.
+     */
+    IngestAck await(Duration patience) throws InterruptedException {
+        long millis = patience.toMillis();
         try {
             try {
-                return done.get(seconds, TimeUnit.SECONDS);
+                return done.get(millis, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 if (state.compareAndSet(QUEUED, ABANDONED)) {
-                    throw new ApiException(503, "ingest is overloaded: the batch waited " + seconds
-                            + " s and was not applied; retry it", 5);
+                    throw new IngestFailure(IngestFailure.Reason.WITHDRAWN, "waited " + patience.toSeconds() + " s");
                 }
-                return done.get(seconds, TimeUnit.SECONDS); // the writer has it: the commit is moments away
+                return done.get(millis, TimeUnit.MILLISECONDS);
             }
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof ApiException api ? api
-                    : new ApiException(503, "could not store the events; nothing was applied, retry the batch", 1);
+            throw e.getCause() instanceof IngestFailure failure ? failure
+                    : new IngestFailure(IngestFailure.Reason.NOT_STORED, e.getCause().toString());
         } catch (TimeoutException e) {
-            throw new ApiException(503, "storing the batch is taking unusually long; it may still be applied."
-                    + " Retrying is safe when every event carries its own \"at\"", 5);
+            throw new IngestFailure(IngestFailure.Reason.COMMIT_PENDING, "commit still running");
         } catch (InterruptedException e) {
             state.compareAndSet(QUEUED, ABANDONED); // nobody will tell the caller: do not apply it either
             throw e;

@@ -1,6 +1,6 @@
 package io.watchtime.server.ratelimit;
 
-import io.watchtime.server.WatchtimeProperties;
+import io.watchtime.server.settings.WatchtimeProperties;
 import io.watchtime.server.account.Principal;
 import io.watchtime.server.web.ApiException;
 import io.watchtime.protocol.Paths;

@@ -2,7 +2,7 @@ package io.watchtime.server.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.watchtime.server.WatchtimeProperties;
+import io.watchtime.server.settings.WatchtimeProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,43 +1,37 @@
 package io.watchtime.server.viewing;
 
 import io.watchtime.protocol.DurationListRequest;
-import java.util.ArrayList;
-import java.util.List;
+import io.watchtime.server.storage.Sql;
 
-/** Which records a request asks for; zero means "no bound" / "every viewer", as in the contract. */
+/**
+ * Which records a request asks for; zero means "no bound" / "every viewer", as in the contract. The SQL condition
+ * and the same test in memory stand side by side, so that they cannot drift apart.
+ */
 record Filter(long accountId, long viewerId, long updateTimeStart, long updateTimeEnd) {
 
     static Filter of(long accountId, DurationListRequest request) {
         return new Filter(accountId, request.wechatUserSpaceId(), request.updateTimeStart(), request.updateTimeEnd());
     }
 
-    String where() {
-        StringBuilder where = new StringBuilder("account_id = ?");
+    /** Appends the condition on {@code viewings} (without {@code WHERE}) and its values. */
+    Sql where(Sql sql) {
+        sql.append("account_id = ?", accountId);
         if (viewerId > 0) {
-            where.append(" AND viewer_id = ?");
+            sql.append(" AND viewer_id = ?", viewerId);
         }
         if (updateTimeStart > 0) {
-            where.append(" AND update_time >= ?");
+            sql.append(" AND update_time >= ?", updateTimeStart);
         }
         if (updateTimeEnd > 0) {
-            where.append(" AND update_time <= ?");
+            sql.append(" AND update_time <= ?", updateTimeEnd);
         }
-        return where.toString();
+        return sql;
     }
 
-    /** The values of {@link #where()}'s placeholders, in order. */
-    List<Object> args() {
-        List<Object> args = new ArrayList<>(4);
-        args.add(accountId);
-        if (viewerId > 0) {
-            args.add(viewerId);
-        }
-        if (updateTimeStart > 0) {
-            args.add(updateTimeStart);
-        }
-        if (updateTimeEnd > 0) {
-            args.add(updateTimeEnd);
-        }
-        return args;
+    /** {@link #where} in memory, for a record of this account with this viewer and update_time. */
+    boolean matches(long recordViewerId, long updateTime) {
+        return (viewerId == 0 || viewerId == recordViewerId)
+                && (updateTimeStart == 0 || updateTime >= updateTimeStart)
+                && (updateTimeEnd == 0 || updateTime <= updateTimeEnd);
     }
 }

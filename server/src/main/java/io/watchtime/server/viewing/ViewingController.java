@@ -3,7 +3,7 @@ package io.watchtime.server.viewing;
 import io.watchtime.protocol.ApiResponse;
 import io.watchtime.protocol.CursorPage;
 import io.watchtime.protocol.DurationListRequest;
-import io.watchtime.server.WatchtimeProperties;
+import io.watchtime.server.settings.WatchtimeProperties;
 import io.watchtime.server.account.Principal;
 import io.watchtime.protocol.Paths;
 import io.watchtime.server.web.JsonBodies;

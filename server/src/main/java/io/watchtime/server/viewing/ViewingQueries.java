@@ -7,8 +7,11 @@ import io.watchtime.protocol.DurationListRequest;
 import io.watchtime.protocol.Sort;
 import io.watchtime.protocol.ThirdWechatInfo;
 import io.watchtime.protocol.ViewingRecord;
-import io.watchtime.server.WatchtimeProperties;
+import io.watchtime.server.settings.WatchtimeProperties;
 import io.watchtime.server.storage.Dialect;
+import io.watchtime.server.storage.Sql;
+import io.watchtime.server.storage.ViewingRow;
+import io.watchtime.server.storage.ViewingsTable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,21 +28,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ViewingQueries {
 
-    private static final String COLUMNS = "v.room_id, v.viewer_id, v.viewer_name, v.viewer_photo, v.stay_duration,"
-            + " v.ip, v.third_uuid, v.wx_appid, v.wx_openid, v.wx_unionid, v.live_duration, v.playback_duration,"
-            + " v.channel_id, v.channel_name, v.store_id, v.inviter_id, v.inviter_name, v.first_visit, v.last_visit,"
-            + " v.device, v.area, v.update_time";
+    private static final String COLUMNS = ViewingsTable.selectList("v.");
 
     private final JdbcTemplate jdbc;
-    private final Totals totals;
-    private final Continuations continuations;
+    private final TotalCounts totals;
+    private final PageWalkCache walks;
     private final Dialect dialect;
     private final DateTimeFormatter visitTime;
 
-    ViewingQueries(JdbcTemplate jdbc, Totals totals, Continuations continuations, Dialect dialect,
+    ViewingQueries(JdbcTemplate jdbc, TotalCounts totals, PageWalkCache walks, Dialect dialect,
             WatchtimeProperties properties) {
         this.jdbc = jdbc;
-        this.continuations = continuations;
+        this.walks = walks;
         this.dialect = dialect;
         this.totals = totals;
         this.visitTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(properties.timeZone());
@@ -49,8 +49,8 @@ class ViewingQueries {
     DurationList page(long accountId, DurationListRequest request) {
         Filter filter = Filter.of(accountId, request);
         long total = totals.total(filter);
-        Continuations.Step step = new Continuations.Step(filter, request.sort(), request.pageSize(), request.page());
-        Position start = continuations.start(step);
+        PageWalkCache.Step step = new PageWalkCache.Step(filter, request.sort(), request.pageSize(), request.page());
+        Position start = walks.start(step);
         if (start == null && request.offset() >= total) {
             return new DurationList(total, List.of()); // past the end: no need to walk the index to find nothing
         }
@@ -59,7 +59,7 @@ class ViewingQueries {
                 : rowsAt(filter, request.sort(), request.offset(), request.pageSize());
         if (!rows.isEmpty()) {
             // also after a short last page, so that the page after it ends the walk as a keyset walk would
-            continuations.served(step, Position.ofLast(rows));
+            walks.served(step, Position.ofLast(rows));
         }
         return new DurationList(total, rows);
     }
@@ -82,18 +82,18 @@ class ViewingQueries {
      * read ("deferred join"), so skipped rows cost an index step each, not a row read.
      */
     private List<ViewingRecord> rowsAt(Filter filter, Sort sort, long offset, int limit) {
-        List<Object> args = filter.args();
-        args.add(limit);
         if (offset == 0) {
-            return jdbc.query("SELECT " + COLUMNS + " FROM viewings v WHERE " + filter.where() + orderBy("", sort)
-                    + " LIMIT ?", this::map, args.toArray());
+            Sql sql = new Sql().append("SELECT " + COLUMNS + " FROM viewings v WHERE ");
+            filter.where(sql).append(orderBy("", sort) + " LIMIT ?", limit);
+            return jdbc.query(sql.text(), this::map, sql.args());
         }
-        args.add(offset);
-        args.add(filter.accountId());
-        String sql = dialect.deferredJoin(COLUMNS, "SELECT room_id, viewer_id FROM viewings WHERE " + filter.where()
-                        + orderBy("", sort) + " LIMIT ? OFFSET ?",
-                "v.account_id = ? AND v.room_id = k.room_id AND v.viewer_id = k.viewer_id", orderBy("v.", sort));
-        return jdbc.query(sql, this::map, args.toArray());
+        Sql keys = new Sql().append("SELECT room_id, viewer_id FROM viewings WHERE ");
+        filter.where(keys).append(orderBy("", sort) + " LIMIT ? OFFSET ?", limit, offset);
+        // Every dialect puts the key query before the join condition, so its values come first.
+        Sql sql = new Sql().append(dialect.deferredJoin(COLUMNS, keys.text(),
+                        "v.account_id = ? AND v.room_id = k.room_id AND v.viewer_id = k.viewer_id", orderBy("v.", sort)),
+                keys.args()).bind(filter.accountId());
+        return jdbc.query(sql.text(), this::map, sql.args());
     }
 
     /**
@@ -104,13 +104,11 @@ class ViewingQueries {
      */
     private List<ViewingRecord> rowsAfter(Filter filter, Sort sort, Position start, int limit) {
         String beyond = sort == Sort.ASC ? ">" : "<";
-        List<Object> args = filter.args();
-        args.addAll(List.of(start.updateTime(), start.updateTime(), start.roomId(), start.roomId(), start.viewerId()));
-        args.add(limit);
-        return jdbc.query("SELECT " + COLUMNS + " FROM viewings v WHERE " + filter.where()
-                + " AND update_time " + beyond + "= ? AND (update_time " + beyond + " ? OR room_id " + beyond
-                + " ? OR (room_id = ? AND viewer_id " + beyond + " ?))" + orderBy("", sort) + " LIMIT ?",
-                this::map, args.toArray());
+        Sql sql = new Sql().append("SELECT " + COLUMNS + " FROM viewings v WHERE ");
+        filter.where(sql).append(" AND update_time " + beyond + "= ? AND (update_time " + beyond + " ? OR room_id "
+                        + beyond + " ? OR (room_id = ? AND viewer_id " + beyond + " ?))" + orderBy("", sort) + " LIMIT ?",
+                start.updateTime(), start.updateTime(), start.roomId(), start.roomId(), start.viewerId(), limit);
+        return jdbc.query(sql.text(), this::map, sql.args());
     }
 
     /** The API's order; the full key makes it total, so pages never overlap. */
@@ -120,13 +118,12 @@ class ViewingQueries {
                 + table + "viewer_id" + direction;
     }
 
-    private ViewingRecord map(ResultSet rs, int row) throws SQLException {
-        return new ViewingRecord(
-                rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
-                rs.getString(7), ThirdWechatInfo.of(rs.getString(8), rs.getString(9), rs.getString(10)),
-                rs.getLong(11), rs.getLong(12), ChannelInfo.of(rs.getLong(13), rs.getString(14), rs.getString(15)),
-                rs.getLong(16), rs.getString(17), format(rs.getLong(18)), format(rs.getLong(19)),
-                rs.getString(20), rs.getString(21), rs.getLong(22));
+    private ViewingRecord map(ResultSet rs, int rowNumber) throws SQLException {
+        ViewingRow r = ViewingsTable.read(rs, 1);
+        return new ViewingRecord(r.roomId, r.viewerId, r.viewerName, r.viewerPhoto, r.stayDuration, r.ip,
+                r.thirdUuid, ThirdWechatInfo.of(r.wxAppid, r.wxOpenid, r.wxUnionid), r.liveDuration,
+                r.playbackDuration, ChannelInfo.of(r.channelId, r.channelName, r.storeId), r.inviterId, r.inviterName,
+                format(r.firstVisit), format(r.lastVisit), r.device, r.area, r.updateTime);
     }
 
     private String format(long epochSecond) {

@@ -3,7 +3,8 @@ package io.watchtime.server.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.watchtime.server.web.ApiException;
+import io.watchtime.protocol.IngestAck;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,8 @@ class TicketTest {
     void aBatchNotClaimedInTimeIsWithdrawnAndReportedNotApplied() {
         Ticket ticket = new Ticket(1, List.of());
 
-        assertThatThrownBy(() -> ticket.await(0)).isInstanceOf(ApiException.class).hasMessageContaining("not applied");
+        assertThatThrownBy(() -> ticket.await(Duration.ZERO)).isInstanceOf(IngestFailure.class)
+                .extracting(e -> ((IngestFailure) e).reason()).isEqualTo(IngestFailure.Reason.WITHDRAWN);
         assertThat(ticket.claim()).as("the writer must skip a withdrawn batch").isFalse();
     }
 
@@ -24,10 +26,10 @@ class TicketTest {
         assertThat(ticket.claim()).isTrue();
         new Thread(() -> {
             sleep(300);
-            ticket.done.complete(new IngestWriter.Outcome(3, 0));
+            ticket.done.complete(new IngestAck(3, 3, 0));
         }).start();
 
-        assertThat(ticket.await(1)).isEqualTo(new IngestWriter.Outcome(3, 0));
+        assertThat(ticket.await(Duration.ofSeconds(1))).isEqualTo(new IngestAck(3, 3, 0));
     }
 
     private static void sleep(long millis) {

@@ -1,14 +1,19 @@
 package io.watchtime.server.ingest;
 
+import io.watchtime.server.support.Events;
 import com.zaxxer.hikari.HikariDataSource;
+import io.watchtime.protocol.IngestAck;
 import io.watchtime.protocol.IngestEvent;
-import io.watchtime.server.WatchtimeProperties;
-import io.watchtime.server.geo.Areas;
+import io.watchtime.server.ingest.core.CoreHarness;
+import io.watchtime.server.ingest.core.Enriched;
+import io.watchtime.server.settings.WatchtimeProperties;
 import io.watchtime.server.storage.Dialect;
-import io.watchtime.server.viewing.Totals;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.watchtime.server.storage.ViewingRow;
+import io.watchtime.server.storage.ViewingsTable;
 import io.watchtime.server.support.TestDatabase;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,72 +21,51 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.flywaydb.core.Flyway;
 
-/** The real writer on a real SQLite file, without the HTTP layer: fast enough for property tests. */
+/**
+ * The real writer on a real database of the run's kind, without the HTTP layer, on the same clock as
+ * {@link CoreHarness}, so that the two can be compared record for record.
+ */
 final class WriterHarness implements AutoCloseable {
-
-    static final long NOW = 1_760_000_000L;
 
     private final HikariDataSource dataSource = new HikariDataSource();
     private final IngestWriter writer;
-    private final IngestStore store;
 
     WriterHarness() {
         String url = TestDatabase.freshUrl();
         dataSource.setJdbcUrl(url);
-        store = new IngestStore(Dialect.of(url));
-        Dialect.of(url).configure(Flyway.configure().dataSource(dataSource)).load().migrate();
+        Dialect dialect = Dialect.of(url);
+        dialect.configure(Flyway.configure().dataSource(dataSource)).load().migrate();
         WatchtimeProperties properties = new WatchtimeProperties(
                 new WatchtimeProperties.Database(url, null, null), ZoneId.of("Asia/Shanghai"), "",
                 new WatchtimeProperties.Crediting(Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(5)),
                 new WatchtimeProperties.RateLimit(1000, Duration.ofSeconds(10)),
                 new WatchtimeProperties.Cursor(true));
-        Clock clock = Clock.fixed(Instant.ofEpochSecond(NOW + 86_400), ZoneOffset.UTC);
-        writer = new IngestWriter(dataSource, Dialect.of(url), clock, new Areas((byte[]) null), new Totals(new JdbcTemplate(dataSource)), properties);
+        Clock clock = Clock.fixed(Instant.ofEpochSecond(CoreHarness.UPDATE_TIME), ZoneOffset.UTC);
+        writer = new IngestWriter(dataSource, dialect, clock, (account, version, changes) -> { }, properties);
         writer.start();
     }
 
-    IngestWriter.Outcome ingest(long account, List<IngestEvent> events) {
+    IngestAck ingest(long account, List<IngestEvent> events) {
         try {
-            return writer.submit(account, events).await(30);
+            return writer.submit(account, Events.enriched(events)).await(Duration.ofSeconds(30));
         } catch (Exception e) {
             throw new AssertionError("ingest failed", e);
         }
     }
 
-    Viewing viewing(long account, long room, long viewer) {
-        try (Connection c = dataSource.getConnection()) {
-            return store.loadViewings(c, account, Map.of(room, Set.of(viewer))).stream()
-                    .filter(v -> v.viewerId == viewer).findFirst().orElse(new Viewing(account, room, viewer));
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    Room room(long account, long room) {
-        try (Connection c = dataSource.getConnection()) {
-            return store.loadRoom(c, account, room);
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Every stored viewing of an account, as text without the account id, to compare whole states. */
+    /** Every stored record of an account, as {@link CoreHarness#dump} writes them. */
     String dump(long account) {
         try (Connection c = dataSource.getConnection();
-             var s = c.prepareStatement("SELECT * FROM viewings WHERE account_id = ? ORDER BY room_id, viewer_id")) {
+             PreparedStatement s = c.prepareStatement("SELECT " + ViewingsTable.selectList("") + " FROM viewings"
+                     + " WHERE account_id = ? ORDER BY room_id, viewer_id")) {
             s.setLong(1, account);
             StringBuilder out = new StringBuilder();
-            try (var rs = s.executeQuery()) {
-                int columns = rs.getMetaData().getColumnCount();
+            try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    for (int i = 2; i <= columns; i++) {
-                        out.append(rs.getString(i)).append('|');
-                    }
-                    out.append('\n');
+                    ViewingRow row = ViewingsTable.read(rs, 1);
+                    out.append(CoreHarness.dump(row)).append('\n');
                 }
             }
             return out.toString();

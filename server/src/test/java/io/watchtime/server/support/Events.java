@@ -1,5 +1,9 @@
 package io.watchtime.server.support;
 
+import io.watchtime.server.settings.WatchtimeProperties;
+import io.watchtime.server.ingest.core.Enriched;
+import io.watchtime.server.enrich.Devices;
+import io.watchtime.server.enrich.Areas;
 import io.watchtime.protocol.EnterProfile;
 import io.watchtime.protocol.EventType;
 import io.watchtime.protocol.IngestBatch;
@@ -14,6 +18,15 @@ public final class Events {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Events() {
+    }
+
+    private static final Areas AREAS = new Areas(new WatchtimeProperties(null, null, "", null, null, null));
+
+    /** The events as the controller hands them to the writer: enters with their area and device looked up. */
+    public static List<Enriched> enriched(List<IngestEvent> events) {
+        return events.stream().map(e -> e.type() == EventType.ENTER
+                ? new Enriched(e, AREAS.of(e.profile().ip()), Devices.of(e.profile().userAgent()))
+                : Enriched.plain(e)).toList();
     }
 
     public static String body(List<IngestEvent> events) {

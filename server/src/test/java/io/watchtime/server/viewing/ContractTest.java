@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.watchtime.server.geo.Areas;
+import io.watchtime.server.enrich.Areas;
 import io.watchtime.server.support.HttpTest;
 import java.io.IOException;
 import java.io.InputStream;

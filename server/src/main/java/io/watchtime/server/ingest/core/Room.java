@@ -1,6 +1,7 @@
-package io.watchtime.server.ingest;
+package io.watchtime.server.ingest.core;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -8,31 +9,48 @@ import java.util.List;
  * end changes nothing, and a round's end never lies before live time already credited in it, so that
  * no viewer's live time in a round can exceed the round.
  */
-final class Room {
+public final class Room {
 
-    enum Status { PREVIEW, LIVE, ENDED }
+    public enum Status { PREVIEW, LIVE, ENDED }
 
-    static final class Round {
-        final long roundId;
-        final long startedAt;
-        long endedAt; // 0 while live
-        boolean dirty;
+    /** One live period; {@code endedAt} is 0 while it is live. */
+    public static final class Round {
+        private final long roundId;
+        private final long startedAt;
+        private long endedAt;
+        private boolean dirty;
 
-        Round(long roundId, long startedAt, long endedAt) {
+        public Round(long roundId, long startedAt, long endedAt) {
             this.roundId = roundId;
             this.startedAt = startedAt;
             this.endedAt = endedAt;
         }
+
+        public long roundId() {
+            return roundId;
+        }
+
+        public long startedAt() {
+            return startedAt;
+        }
+
+        public long endedAt() {
+            return endedAt;
+        }
+
+        public boolean dirty() {
+            return dirty;
+        }
     }
 
-    final long accountId;
-    final long roomId;
-    Status status;
-    long liveCreditedUntil;
-    final List<Round> rounds; // in order of start
-    boolean dirty;
+    private final long accountId;
+    private final long roomId;
+    private Status status;
+    private long liveCreditedUntil;
+    private final List<Round> rounds; // in order of start
+    private boolean dirty;
 
-    Room(long accountId, long roomId, Status status, long liveCreditedUntil, List<Round> rounds) {
+    public Room(long accountId, long roomId, Status status, long liveCreditedUntil, List<Round> rounds) {
         this.accountId = accountId;
         this.roomId = roomId;
         this.status = status;
@@ -40,10 +58,35 @@ final class Room {
         this.rounds = new ArrayList<>(rounds);
     }
 
-    static Room fresh(long accountId, long roomId) {
+    public static Room fresh(long accountId, long roomId) {
         Room room = new Room(accountId, roomId, Status.PREVIEW, 0, List.of());
         room.dirty = true;
         return room;
+    }
+
+    public long accountId() {
+        return accountId;
+    }
+
+    public long roomId() {
+        return roomId;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public long liveCreditedUntil() {
+        return liveCreditedUntil;
+    }
+
+    public List<Round> rounds() {
+        return Collections.unmodifiableList(rounds);
+    }
+
+    /** Whether the room's own row changed (its rounds say so each). */
+    public boolean dirty() {
+        return dirty;
     }
 
     /** Starts a round; false when the event is stale (that round exists, or it predates the last round). */

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * (a jump, a retry, another node) is found by OFFSET, which is what the contract describes.
  */
 @Component
-class Continuations {
+class PageWalkCache {
 
     /** One walk holds one entry; the bound only matters under ten thousand walks at once. */
     private static final int MAX_ENTRIES = 10_000;

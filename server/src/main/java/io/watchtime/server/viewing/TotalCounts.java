@@ -1,15 +1,16 @@
 package io.watchtime.server.viewing;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import io.watchtime.server.storage.AccountVersions;
+import io.watchtime.server.storage.Sql;
+import io.watchtime.server.storage.ViewingChanges;
+import io.watchtime.server.storage.ViewingChanges.Change;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +25,7 @@ import org.springframework.stereotype.Component;
  * only otherwise (another node wrote, or the changes were forgotten) is it counted again.
  */
 @Component
-public class Totals {
-
-    /** A change to one record: its update_time before ({@code 0} for a new record) and after. */
-    public record Change(long viewerId, long before, long after) {
-    }
+class TotalCounts implements ViewingChanges.Listener {
 
     private static final int MAX_COUNTS = 10_000;
     /**
@@ -51,33 +48,12 @@ public class Totals {
     private final ConcurrentHashMap<Long, Deque<Commit>> commits = new ConcurrentHashMap<>();
     private long logged; // the writer thread's alone, like committed()
 
-    public Totals(JdbcTemplate jdbc) {
+    TotalCounts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Inside the writer's transaction: raises the account's version and returns it. */
-    public static long nextVersion(Connection c, long accountId) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE account_versions SET version = version + 1 WHERE account_id = ?")) {
-            update.setLong(1, accountId);
-            if (update.executeUpdate() == 0) {
-                try (PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO account_versions (account_id, version) VALUES (?, 1)")) {
-                    insert.setLong(1, accountId);
-                    insert.executeUpdate();
-                }
-            }
-        }
-        try (PreparedStatement select = c.prepareStatement("SELECT version FROM account_versions WHERE account_id = ?")) {
-            select.setLong(1, accountId);
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    /** After the commit that {@link #nextVersion} numbered: what it changed, to bring counts forward. */
+    /** After a commit of this node's writer: what it changed, to bring counts forward. */
+    @Override
     public void committed(long accountId, long version, List<Change> changes) {
         if (!countedAccounts.contains(accountId)) {
             forget(accountId); // nothing to bring forward; a later count reads the database
@@ -127,9 +103,8 @@ public class Totals {
     }
 
     private long version(long accountId) {
-        List<Long> version = jdbc.queryForList("SELECT version FROM account_versions WHERE account_id = ?",
-                Long.class, accountId);
-        return version.isEmpty() ? 0 : version.get(0);
+        Long version = jdbc.execute((ConnectionCallback<Long>) c -> AccountVersions.read(c, accountId));
+        return version == null ? 0 : version;
     }
 
     /** How many full counts this node has run; tests use it to see that a kept total was carried forward. */
@@ -140,11 +115,10 @@ public class Totals {
     /** One statement, so one snapshot: the count is exact as of the version it comes with. */
     private Count count(Filter filter) {
         countsTaken.incrementAndGet();
-        List<Object> args = filter.args();
-        args.add(0, filter.accountId());
-        return jdbc.queryForObject("SELECT (SELECT version FROM account_versions WHERE account_id = ?),"
-                        + " (SELECT count(*) FROM viewings WHERE " + filter.where() + ")",
-                (rs, row) -> new Count(rs.getLong(1), rs.getLong(2)), args.toArray());
+        Sql sql = new Sql().append("SELECT (SELECT version FROM account_versions WHERE account_id = ?),"
+                + " (SELECT count(*) FROM viewings WHERE ", filter.accountId());
+        filter.where(sql).append(")");
+        return jdbc.queryForObject(sql.text(), (rs, row) -> new Count(rs.getLong(1), rs.getLong(2)), sql.args());
     }
 
     /** The count as of {@code target}, or null when some commit in between is not in this node's log. */
@@ -173,18 +147,12 @@ public class Totals {
                     break; // a commit of another node, or one this log has forgotten
                 }
                 for (Change change : commit.changes()) {
-                    total += (matches(filter, change.viewerId(), change.after()) ? 1 : 0)
-                            - (change.before() > 0 && matches(filter, change.viewerId(), change.before()) ? 1 : 0);
+                    total += (filter.matches(change.viewerId(), change.after()) ? 1 : 0)
+                            - (change.before() > 0 && filter.matches(change.viewerId(), change.before()) ? 1 : 0);
                 }
                 version = commit.version();
             }
         }
         return version == target ? new Count(version, total) : null;
-    }
-
-    private static boolean matches(Filter filter, long viewerId, long updateTime) {
-        return (filter.viewerId() == 0 || filter.viewerId() == viewerId)
-                && (filter.updateTimeStart() == 0 || updateTime >= filter.updateTimeStart())
-                && (filter.updateTimeEnd() == 0 || updateTime <= filter.updateTimeEnd());
     }
 }

@@ -1,4 +1,4 @@
-package io.watchtime.server;
+package io.watchtime.server.settings;
 
 import java.time.Duration;
 import java.time.ZoneId;

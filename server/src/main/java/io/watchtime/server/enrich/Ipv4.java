@@ -1,4 +1,4 @@
-package io.watchtime.server.geo;
+package io.watchtime.server.enrich;
 
 /** Dotted-quad parsing without DNS, and the ranges that never have an area. */
 final class Ipv4 {

@@ -1,4 +1,4 @@
-package io.watchtime.server.geo;
+package io.watchtime.server.enrich;
 
 /** User agent -> the contract's device label: {@code PC}, {@code Android}, {@code iOS}, {@code Other}, or {@code ""}. */
 public final class Devices {

@@ -1,8 +1,8 @@
-package io.watchtime.server.geo;
+package io.watchtime.server.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.watchtime.server.WatchtimeProperties;
+import io.watchtime.server.settings.WatchtimeProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -16,10 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code total} is kept between requests, yet a write shows in the very next answer: this node's writes carry
  * the kept count forward without counting again, and a write of another node makes it count again.
  */
-class TotalsTest extends HttpTest {
+class TotalCountsTest extends HttpTest {
 
     @Autowired
-    private Totals totals;
+    private TotalCounts totals;
     @Autowired
     private JdbcTemplate jdbc;
 

@@ -1,6 +1,6 @@
-package io.watchtime.server.geo;
+package io.watchtime.server.enrich;
 
-import io.watchtime.server.WatchtimeProperties;
+import io.watchtime.server.settings.WatchtimeProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.watchtime.server.ingest;
+package io.watchtime.server.ingest.core;
 
 import io.watchtime.protocol.EventType;
 import io.watchtime.protocol.WatchMode;
@@ -9,40 +9,36 @@ import io.watchtime.protocol.WatchMode;
  * start after the viewer's {@code creditedUntil}, so two sessions of one viewer never count a second
  * twice and a re-sent event credits nothing even after its session was forgotten.
  */
-final class Crediting {
+public final class Crediting {
 
     private final long maxGap;
     private final long sessionTimeout;
 
-    Crediting(long maxGapSeconds, long sessionTimeoutSeconds) {
+    public Crediting(long maxGapSeconds, long sessionTimeoutSeconds) {
         this.maxGap = maxGapSeconds;
         this.sessionTimeout = sessionTimeoutSeconds;
     }
 
     /** Applies one viewer event; false when it is stale (not after the session's last event) and changed nothing. */
-    boolean apply(EventType type, long at, WatchMode declaredMode, Session session, Viewing viewing, Room room) {
-        if (session.lastAt != 0 && at <= session.lastAt) {
+    boolean apply(EventType type, long at, WatchMode declaredMode, Session session, ViewingState viewing, Room room) {
+        long lastAt = session.lastAt();
+        if (lastAt != 0 && at <= lastAt) {
             return false;
         }
-        boolean continues = session.lastAt != 0 && !session.ended && at - session.lastAt <= sessionTimeout;
+        boolean continues = lastAt != 0 && !session.ended() && at - lastAt <= sessionTimeout;
         if (continues) {
-            long from = Math.max(session.lastAt, viewing.creditedUntil);
-            long to = session.lastAt + Math.min(at - session.lastAt, maxGap);
+            long from = Math.max(lastAt, viewing.creditedUntil());
+            long to = lastAt + Math.min(at - lastAt, maxGap);
             if (to > from) {
-                credit(from, to, session.mode, viewing, room);
+                credit(from, to, session.mode(), viewing, room);
             }
         }
-        session.lastAt = at;
-        session.ended = type == EventType.LEAVE;
-        if (declaredMode != null) {
-            session.mode = declaredMode;
-        }
-        session.dirty = true;
+        session.advance(at, type == EventType.LEAVE, declaredMode);
         viewing.visited(at, type == EventType.ENTER);
         return true;
     }
 
-    private static void credit(long from, long to, WatchMode mode, Viewing viewing, Room room) {
+    private static void credit(long from, long to, WatchMode mode, ViewingState viewing, Room room) {
         long live = 0;
         long playback = 0;
         if (mode == WatchMode.PLAYBACK) {
@@ -50,7 +46,7 @@ final class Crediting {
         } else if (mode == WatchMode.LIVE || mode == null) {
             live = room.liveOverlap(from, to);
             // A session that never said what it watches follows the room: after the end it is the replay.
-            if (mode == null && room.status == Room.Status.ENDED) {
+            if (mode == null && room.status() == Room.Status.ENDED) {
                 playback = to - from - live;
             }
         }

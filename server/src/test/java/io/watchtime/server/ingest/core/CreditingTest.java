@@ -1,4 +1,4 @@
-package io.watchtime.server.ingest;
+package io.watchtime.server.ingest.core;
 
 import io.watchtime.protocol.ChannelInfo;
 import io.watchtime.protocol.EnterProfile;
@@ -6,16 +6,17 @@ import io.watchtime.server.support.Events;
 import static io.watchtime.protocol.EventType.ENTER;
 import static io.watchtime.protocol.EventType.HEARTBEAT;
 import static io.watchtime.protocol.EventType.LEAVE;
-import static io.watchtime.server.ingest.WriterHarness.NOW;
+import static io.watchtime.server.ingest.core.CoreHarness.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchtime.protocol.EventType;
+import io.watchtime.protocol.IngestAck;
 import io.watchtime.protocol.IngestEvent;
+import io.watchtime.server.storage.ViewingRow;
 import io.watchtime.protocol.WatchMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,18 +26,13 @@ class CreditingTest {
     private static final long ROOM = 1248039790L;
     private static final long VIEWER = 8756L;
     private static final AtomicLong ACCOUNTS = new AtomicLong();
-    private static WriterHarness harness;
+    private static CoreHarness harness;
 
     private final long account = ACCOUNTS.incrementAndGet();
 
     @BeforeAll
     static void start() {
-        harness = new WriterHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
+        harness = new CoreHarness();
     }
 
     @Test
@@ -48,17 +44,17 @@ class CreditingTest {
         }
         harness.ingest(account, events);
 
-        Viewing v = viewing();
-        assertThat(v.stay).isEqualTo(600);
-        assertThat(v.live).isEqualTo(600);
-        assertThat(v.playback).isZero();
+        ViewingRow v = viewing();
+        assertThat(v.stayDuration).isEqualTo(600);
+        assertThat(v.liveDuration).isEqualTo(600);
+        assertThat(v.playbackDuration).isZero();
     }
 
     @Test
     void aGapLongerThanMaxGapCreditsMaxGap() {
         harness.ingest(account, List.of(event(ENTER, "s", NOW, null), event(HEARTBEAT, "s", NOW + 200, null)));
 
-        assertThat(viewing().stay).isEqualTo(60);
+        assertThat(viewing().stayDuration).isEqualTo(60);
     }
 
     @Test
@@ -69,7 +65,7 @@ class CreditingTest {
                 event(LEAVE, "s", NOW + 400, null),
                 event(HEARTBEAT, "s", NOW + 420, null))); // after leave: a new start, nothing credited
 
-        assertThat(viewing().stay).isEqualTo(30 + 30 + 39);
+        assertThat(viewing().stayDuration).isEqualTo(30 + 30 + 39);
     }
 
     @Test
@@ -84,10 +80,10 @@ class CreditingTest {
                 IngestEvent.roomEnd(ROOM, NOW + 50),
                 event(HEARTBEAT, "s", NOW + 90, null)));  // after the end: the replay
 
-        Viewing v = viewing();
-        assertThat(v.stay).isEqualTo(150);
-        assertThat(v.live).isEqualTo(50);
-        assertThat(v.playback).isEqualTo(10 + 30);
+        ViewingRow v = viewing();
+        assertThat(v.stayDuration).isEqualTo(150);
+        assertThat(v.liveDuration).isEqualTo(50);
+        assertThat(v.playbackDuration).isEqualTo(10 + 30);
     }
 
     @Test
@@ -96,10 +92,10 @@ class CreditingTest {
                 event(ENTER, "replay", NOW, WatchMode.PLAYBACK), event(HEARTBEAT, "replay", NOW + 30, null),
                 event(ENTER, "page", NOW + 100, WatchMode.PREVIEW), event(HEARTBEAT, "page", NOW + 130, null)));
 
-        Viewing v = viewing();
-        assertThat(v.stay).isEqualTo(60);
-        assertThat(v.playback).isEqualTo(30);
-        assertThat(v.live).isZero();
+        ViewingRow v = viewing();
+        assertThat(v.stayDuration).isEqualTo(60);
+        assertThat(v.playbackDuration).isEqualTo(30);
+        assertThat(v.liveDuration).isZero();
     }
 
     @Test
@@ -109,18 +105,18 @@ class CreditingTest {
                 event(HEARTBEAT, "phone", NOW + 30, null), event(HEARTBEAT, "pc", NOW + 40, null),
                 event(HEARTBEAT, "phone", NOW + 60, null), event(HEARTBEAT, "pc", NOW + 70, null)));
 
-        assertThat(viewing().stay).isEqualTo(70);
-        assertThat(viewing().live).isEqualTo(70);
+        assertThat(viewing().stayDuration).isEqualTo(70);
+        assertThat(viewing().liveDuration).isEqualTo(70);
     }
 
     @Test
     void resendingAndDuplicatingChangeNothingAndAreReportedAsIgnored() {
         List<IngestEvent> batch = List.of(event(ENTER, "s", NOW, null), event(HEARTBEAT, "s", NOW + 30, null),
                 event(HEARTBEAT, "s", NOW + 30, null));
-        assertThat(harness.ingest(account, batch)).isEqualTo(new IngestWriter.Outcome(2, 1));
+        assertThat(harness.ingest(account, batch)).isEqualTo(new IngestAck(3, 2, 1));
         String before = harness.dump(account);
 
-        assertThat(harness.ingest(account, batch)).isEqualTo(new IngestWriter.Outcome(0, 3));
+        assertThat(harness.ingest(account, batch)).isEqualTo(new IngestAck(3, 0, 3));
         assertThat(harness.dump(account)).isEqualTo(before);
     }
 
@@ -128,9 +124,9 @@ class CreditingTest {
     void channelAndInviterAreFirstTouchTheProfileIsLatest() {
         harness.ingest(account, List.of(enter("s1", NOW, "first", 3128527, 11), enter("s2", NOW + 60, "second", 3128583, 22)));
 
-        Viewing v = viewing();
-        assertThat(v.name).isEqualTo("second");
-        assertThat(v.channel.channelId()).isEqualTo(3128527);
+        ViewingRow v = viewing();
+        assertThat(v.viewerName).isEqualTo("second");
+        assertThat(v.channelId).isEqualTo(3128527);
         assertThat(v.inviterId).isEqualTo(11);
         assertThat(v.firstVisit).isEqualTo(NOW);
         assertThat(v.lastVisit).isEqualTo(NOW + 60);
@@ -143,7 +139,7 @@ class CreditingTest {
         harness.ingest(account, List.of(IngestEvent.roomEnd(ROOM, NOW + 20)));
 
         Room room = harness.room(account, ROOM);
-        assertThat(room.rounds.get(0).endedAt - room.rounds.get(0).startedAt).isGreaterThanOrEqualTo(viewing().live);
+        assertThat(room.rounds().get(0).endedAt() - room.rounds().get(0).startedAt()).isGreaterThanOrEqualTo(viewing().liveDuration);
     }
 
     @Test
@@ -153,8 +149,8 @@ class CreditingTest {
         harness.ingest(account, List.of(IngestEvent.roomStart(ROOM, 2, NOW + 100), event(HEARTBEAT, "s", NOW + 150, null)));
 
         Room room = harness.room(account, ROOM);
-        assertThat(room.rounds.get(1).startedAt).isGreaterThanOrEqualTo(room.rounds.get(0).endedAt);
-        assertThat(viewing().live).isEqualTo(150).isLessThanOrEqualTo(viewing().stay);
+        assertThat(room.rounds().get(1).startedAt()).isGreaterThanOrEqualTo(room.rounds().get(0).endedAt());
+        assertThat(viewing().liveDuration).isEqualTo(150).isLessThanOrEqualTo(viewing().stayDuration);
     }
 
     @Test
@@ -162,8 +158,8 @@ class CreditingTest {
         harness.ingest(account, List.of(enter("new", NOW + 600, "newer name", 0, 0)));
         harness.ingest(account, List.of(enter("old", NOW, "older name", 0, 0), event(HEARTBEAT, "old", NOW + 30, null)));
 
-        assertThat(viewing().name).isEqualTo("newer name");
-        assertThat(viewing().stay).isEqualTo(30);
+        assertThat(viewing().viewerName).isEqualTo("newer name");
+        assertThat(viewing().stayDuration).isEqualTo(30);
         assertThat(viewing().firstVisit).isEqualTo(NOW);
         assertThat(viewing().lastVisit).isEqualTo(NOW + 600);
     }
@@ -173,9 +169,9 @@ class CreditingTest {
         harness.ingest(account, List.of(event(HEARTBEAT, "s", NOW + 160, null)));
         harness.ingest(account, List.of(enter("s", NOW + 100, "late", 3128527, 11), event(HEARTBEAT, "s", NOW + 130, null)));
 
-        Viewing v = viewing();
-        assertThat(v.name).isEqualTo("late");
-        assertThat(v.channel.channelId()).isEqualTo(3128527);
+        ViewingRow v = viewing();
+        assertThat(v.viewerName).isEqualTo("late");
+        assertThat(v.channelId).isEqualTo(3128527);
         assertThat(v.inviterId).isEqualTo(11);
         assertThat(v.firstVisit).isEqualTo(NOW + 100);
     }
@@ -189,12 +185,12 @@ class CreditingTest {
         harness.ingest(account, end);
 
         Room room = harness.room(account, ROOM);
-        assertThat(room.status).isEqualTo(Room.Status.LIVE);
-        assertThat(room.rounds).hasSize(2);
-        assertThat(room.rounds.get(1).endedAt).isZero();
+        assertThat(room.status()).isEqualTo(Room.Status.LIVE);
+        assertThat(room.rounds()).hasSize(2);
+        assertThat(room.rounds().get(1).endedAt()).isZero();
     }
 
-    private Viewing viewing() {
+    private ViewingRow viewing() {
         return harness.viewing(account, ROOM, VIEWER);
     }
 

@@ -1,0 +1,215 @@
+package io.watchtime.server.ingest;
+
+import io.watchtime.protocol.WatchMode;
+import io.watchtime.server.ingest.core.Room;
+import io.watchtime.server.ingest.core.Session;
+import io.watchtime.server.ingest.core.StateStore;
+import io.watchtime.server.ingest.core.ViewingState;
+import io.watchtime.server.storage.Dialect;
+import io.watchtime.server.storage.ViewingRow;
+import io.watchtime.server.storage.ViewingsTable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The writer's {@link StateStore}: SQL inside the group's transaction, loads by (room, viewer) pairs a few hundred
+ * to a statement and saves as batched upserts. A failing statement surfaces as {@link StoreException}.
+ */
+final class JdbcStateStore implements StateStore {
+
+    /** A statement failed; the writer rolls the group back. */
+    static final class StoreException extends RuntimeException {
+        StoreException(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        SQLException sqlCause() {
+            return (SQLException) getCause();
+        }
+    }
+
+    private static final int IN_LIST = 500;
+    private static final String VIEWING_COLUMNS = ViewingsTable.selectList("t.");
+
+    private final Dialect dialect;
+    private final Connection c;
+
+    JdbcStateStore(Dialect dialect, Connection connection) {
+        this.dialect = dialect;
+        this.c = connection;
+    }
+
+    @Override
+    public List<Room> loadRooms(long accountId, Collection<Long> roomIds) {
+        Map<Long, Room.Status> status = new HashMap<>();
+        Map<Long, Long> liveCreditedUntil = new HashMap<>();
+        Map<Long, List<Room.Round>> rounds = new HashMap<>();
+        List<Long> all = new ArrayList<>(roomIds);
+        try {
+            for (int from = 0; from < all.size(); from += IN_LIST) {
+                List<Long> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST));
+                select("SELECT room_id, status, live_credited_until FROM rooms WHERE account_id = ? AND room_id IN ("
+                        + marks(chunk.size()) + ")", accountId, chunk, rs -> {
+                            status.put(rs.getLong(1), Room.Status.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)));
+                            liveCreditedUntil.put(rs.getLong(1), rs.getLong(3));
+                        });
+                select("SELECT room_id, round_id, started_at, ended_at FROM rounds WHERE account_id = ? AND room_id IN ("
+                        + marks(chunk.size()) + ") ORDER BY room_id, started_at, round_id", accountId, chunk,
+                        rs -> rounds.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                                .add(new Room.Round(rs.getLong(2), rs.getLong(3), rs.getLong(4))));
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+        List<Room> loaded = new ArrayList<>(status.size());
+        status.forEach((roomId, roomStatus) -> loaded.add(new Room(accountId, roomId, roomStatus,
+                liveCreditedUntil.get(roomId), rounds.getOrDefault(roomId, List.of()))));
+        return loaded;
+    }
+
+    @Override
+    public List<Session> loadSessions(long accountId, Map<Long, Set<Long>> viewersByRoom) {
+        List<Session> found = new ArrayList<>();
+        selectPairs("t.room_id, t.viewer_id, t.session_id, t.last_at, t.mode, t.ended", "sessions", accountId,
+                viewersByRoom, rs -> {
+                    String mode = rs.getString(5);
+                    found.add(new Session(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+                            mode == null ? null : WatchMode.valueOf(mode.toUpperCase(Locale.ROOT)), rs.getInt(6) != 0));
+                });
+        return found;
+    }
+
+    @Override
+    public List<ViewingRow> loadViewings(long accountId, Map<Long, Set<Long>> viewersByRoom) {
+        List<ViewingRow> found = new ArrayList<>();
+        selectPairs(VIEWING_COLUMNS, ViewingsTable.NAME, accountId, viewersByRoom,
+                rs -> found.add(ViewingsTable.read(rs, 1)));
+        return found;
+    }
+
+    @Override
+    public void save(long accountId, Collection<Room> rooms, Collection<Session> sessions,
+            Collection<ViewingState> viewings) {
+        try {
+            saveRooms(accountId, rooms);
+            saveSessions(accountId, sessions);
+            try (PreparedStatement s = c.prepareStatement(ViewingsTable.upsert(dialect))) {
+                for (ViewingState v : viewings) {
+                    ViewingsTable.bind(s, 1, v.row());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private void saveRooms(long accountId, Collection<Room> rooms) throws SQLException {
+        try (PreparedStatement roomRows = c.prepareStatement(dialect.upsert("rooms", List.of("account_id", "room_id"),
+                     List.of("status", "live_credited_until")));
+             PreparedStatement roundRows = c.prepareStatement(dialect.upsert("rounds",
+                     List.of("account_id", "room_id", "round_id"), List.of("started_at", "ended_at")))) {
+            for (Room room : rooms) {
+                if (room.dirty()) {
+                    roomRows.setLong(1, accountId);
+                    roomRows.setLong(2, room.roomId());
+                    roomRows.setString(3, room.status().name().toLowerCase(Locale.ROOT));
+                    roomRows.setLong(4, room.liveCreditedUntil());
+                    roomRows.addBatch();
+                }
+                for (Room.Round round : room.rounds()) {
+                    if (round.dirty()) {
+                        roundRows.setLong(1, accountId);
+                        roundRows.setLong(2, room.roomId());
+                        roundRows.setLong(3, round.roundId());
+                        roundRows.setLong(4, round.startedAt());
+                        roundRows.setLong(5, round.endedAt());
+                        roundRows.addBatch();
+                    }
+                }
+            }
+            roomRows.executeBatch();
+            roundRows.executeBatch();
+        }
+    }
+
+    private void saveSessions(long accountId, Collection<Session> sessions) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement(dialect.upsert("sessions",
+                List.of("account_id", "room_id", "viewer_id", "session_id"), List.of("last_at", "mode", "ended")))) {
+            for (Session session : sessions) {
+                upsert.setLong(1, accountId);
+                upsert.setLong(2, session.roomId());
+                upsert.setLong(3, session.viewerId());
+                upsert.setString(4, session.sessionId());
+                upsert.setLong(5, session.lastAt());
+                upsert.setString(6, session.mode() == null ? null : session.mode().wire());
+                upsert.setInt(7, session.ended() ? 1 : 0);
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@link Dialect#selectPairs} over every (room, viewer) pair, {@link #IN_LIST} pairs a statement. */
+    private void selectPairs(String columns, String table, long accountId, Map<Long, Set<Long>> viewersByRoom,
+            RowReader reader) {
+        List<Long> ids = new ArrayList<>();
+        viewersByRoom.forEach((roomId, viewers) -> viewers.forEach(viewerId -> {
+            ids.add(roomId);
+            ids.add(viewerId);
+        }));
+        try {
+            for (int from = 0; from < ids.size(); from += 2 * IN_LIST) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 2 * IN_LIST));
+                try (PreparedStatement s = c.prepareStatement(dialect.selectPairs(columns, table, chunk.size() / 2))) {
+                    int i = 1;
+                    for (long id : chunk) {
+                        s.setLong(i++, id);
+                    }
+                    s.setLong(i, accountId);
+                    readAll(s, reader);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private void select(String sql, long accountId, Collection<Long> ids, RowReader reader) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            s.setLong(i++, accountId);
+            for (long id : ids) {
+                s.setLong(i++, id);
+            }
+            readAll(s, reader);
+        }
+    }
+
+    private static void readAll(PreparedStatement s, RowReader reader) throws SQLException {
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                reader.read(rs);
+            }
+        }
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+}

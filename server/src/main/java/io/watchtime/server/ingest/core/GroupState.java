@@ -1,0 +1,128 @@
+package io.watchtime.server.ingest.core;
+
+import io.watchtime.protocol.EventType;
+import io.watchtime.protocol.IngestAck;
+import io.watchtime.protocol.IngestEvent;
+import io.watchtime.server.storage.ViewingChanges;
+import io.watchtime.server.storage.ViewingRow;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The state one account's part of a group touches, loaded once from a {@link StateStore}, changed by the group's
+ * batches in arrival order, and saved once: the crediting rules as a keyed state machine, without threads,
+ * transactions or SQL.
+ */
+public final class GroupState {
+
+    private record ViewingKey(long roomId, long viewerId) {
+    }
+
+    private record SessionKey(long roomId, long viewerId, String sessionId) {
+    }
+
+    private static final Comparator<Enriched> ORDER = Comparator.comparing(Enriched::event, EventOrder.CHRONOLOGICAL);
+
+    private final long accountId;
+    private final Crediting crediting;
+    private final Map<Long, Room> rooms = new HashMap<>();
+    private final Map<SessionKey, Session> sessions = new HashMap<>();
+    private final Map<ViewingKey, ViewingState> viewings = new HashMap<>();
+
+    private GroupState(long accountId, Crediting crediting) {
+        this.accountId = accountId;
+        this.crediting = crediting;
+    }
+
+    /** Loads every room, record and session these batches touch, a few statements in all; what is absent is new. */
+    public static GroupState load(StateStore store, long accountId, Crediting crediting,
+            List<List<Enriched>> batches) {
+        GroupState state = new GroupState(accountId, crediting);
+        Map<Long, Set<Long>> viewersByRoom = new HashMap<>();
+        for (List<Enriched> batch : batches) {
+            for (Enriched enriched : batch) {
+                IngestEvent e = enriched.event();
+                Set<Long> viewers = viewersByRoom.computeIfAbsent(e.roomId(), id -> new HashSet<>());
+                if (e.type().isViewerEvent()) {
+                    viewers.add(e.wechatUserSpaceId());
+                }
+            }
+        }
+        for (Room room : store.loadRooms(accountId, viewersByRoom.keySet())) {
+            state.rooms.put(room.roomId(), room);
+        }
+        viewersByRoom.keySet().forEach(roomId -> state.rooms.computeIfAbsent(roomId, id -> Room.fresh(accountId, id)));
+        viewersByRoom.values().removeIf(Set::isEmpty);
+        for (ViewingRow row : store.loadViewings(accountId, viewersByRoom)) {
+            state.viewings.put(new ViewingKey(row.roomId, row.viewerId), new ViewingState(row));
+        }
+        for (Session s : store.loadSessions(accountId, viewersByRoom)) {
+            state.sessions.put(new SessionKey(s.roomId(), s.viewerId(), s.sessionId()), s);
+        }
+        viewersByRoom.forEach((roomId, viewers) -> viewers.forEach(viewerId -> state.viewings.computeIfAbsent(
+                new ViewingKey(roomId, viewerId), k -> ViewingState.fresh(accountId, roomId, viewerId))));
+        return state;
+    }
+
+    /** Applies one batch, in time order whatever order it was listed in. */
+    public IngestAck apply(List<Enriched> batch) {
+        List<Enriched> ordered = new ArrayList<>(batch);
+        ordered.sort(ORDER);
+        int applied = 0;
+        for (Enriched e : ordered) {
+            if (apply(e)) {
+                applied++;
+            }
+        }
+        return new IngestAck(batch.size(), applied, batch.size() - applied);
+    }
+
+    private boolean apply(Enriched enriched) {
+        IngestEvent e = enriched.event();
+        Room room = rooms.get(e.roomId()); // loaded for every event
+        switch (e.type()) {
+            case ROOM_START:
+                return room.start(e.roundId(), e.at());
+            case ROOM_END:
+                return room.end(e.roundId(), e.at());
+            default:
+                break;
+        }
+        Session session = sessions.computeIfAbsent(new SessionKey(e.roomId(), e.wechatUserSpaceId(), e.sessionId()),
+                k -> Session.fresh(e.roomId(), e.wechatUserSpaceId(), e.sessionId()));
+        ViewingState viewing = viewings.get(new ViewingKey(e.roomId(), e.wechatUserSpaceId())); // loaded likewise
+        if (e.type() == EventType.ENTER) {
+            // Even an enter that credits nothing (late, or retried after a later batch) tells who came and
+            // when: it fills what the record lacks, and overwrites only when it is the latest visit.
+            boolean latest = e.at() >= viewing.lastVisit();
+            viewing.visited(e.at(), true);
+            viewing.applyProfile(e.profile(), enriched.area(), enriched.device(), latest);
+        }
+        return crediting.apply(e.type(), e.at(), e.mode(), session, viewing, room);
+    }
+
+    /** Stamps the changed records with the commit's update_time and returns what changed, for the read side. */
+    public List<ViewingChanges.Change> stamp(long updateTime) {
+        List<ViewingChanges.Change> changes = new ArrayList<>();
+        for (ViewingState v : viewings.values()) {
+            if (v.dirty()) {
+                changes.add(new ViewingChanges.Change(v.row().viewerId, v.updateTimeBefore(), updateTime));
+                v.stamp(updateTime);
+            }
+        }
+        return changes;
+    }
+
+    /** Saves what changed; call after {@link #stamp}. */
+    public void save(StateStore store) {
+        store.save(accountId,
+                rooms.values().stream().filter(r -> r.dirty() || r.rounds().stream().anyMatch(Room.Round::dirty)).toList(),
+                sessions.values().stream().filter(Session::dirty).toList(),
+                viewings.values().stream().filter(ViewingState::dirty).toList());
+    }
+}

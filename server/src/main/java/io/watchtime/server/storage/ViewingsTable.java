@@ -1,0 +1,104 @@
+package io.watchtime.server.storage;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.ObjLongConsumer;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
+
+/**
+ * The columns of {@code viewings}, once, by name: the select list, the upsert, binding a {@link ViewingRow} to a
+ * statement and reading one from a result. A new column is the migration, a line here and a field of the row.
+ */
+public final class ViewingsTable {
+
+    public static final String NAME = "viewings";
+
+    /** One column: its name, and how a row's field goes to a statement and comes back from a result. */
+    public record Column(String name, boolean numeric, Binder binder, Reader reader) {
+    }
+
+    @FunctionalInterface
+    public interface Binder {
+        void bind(PreparedStatement statement, int index, ViewingRow row) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface Reader {
+        void read(ResultSet result, int index, ViewingRow row) throws SQLException;
+    }
+
+    public static final List<String> KEY = List.of("account_id", "room_id", "viewer_id");
+
+    public static final List<Column> COLUMNS = List.of(
+            number("account_id", r -> r.accountId, (r, v) -> r.accountId = v),
+            number("room_id", r -> r.roomId, (r, v) -> r.roomId = v),
+            number("viewer_id", r -> r.viewerId, (r, v) -> r.viewerId = v),
+            text("viewer_name", r -> r.viewerName, (r, v) -> r.viewerName = v),
+            text("viewer_photo", r -> r.viewerPhoto, (r, v) -> r.viewerPhoto = v),
+            text("third_uuid", r -> r.thirdUuid, (r, v) -> r.thirdUuid = v),
+            text("wx_appid", r -> r.wxAppid, (r, v) -> r.wxAppid = v),
+            text("wx_openid", r -> r.wxOpenid, (r, v) -> r.wxOpenid = v),
+            text("wx_unionid", r -> r.wxUnionid, (r, v) -> r.wxUnionid = v),
+            number("stay_duration", r -> r.stayDuration, (r, v) -> r.stayDuration = v),
+            number("live_duration", r -> r.liveDuration, (r, v) -> r.liveDuration = v),
+            number("playback_duration", r -> r.playbackDuration, (r, v) -> r.playbackDuration = v),
+            number("credited_until", r -> r.creditedUntil, (r, v) -> r.creditedUntil = v),
+            text("ip", r -> r.ip, (r, v) -> r.ip = v),
+            text("area", r -> r.area, (r, v) -> r.area = v),
+            text("device", r -> r.device, (r, v) -> r.device = v),
+            number("channel_id", r -> r.channelId, (r, v) -> r.channelId = v),
+            text("channel_name", r -> r.channelName, (r, v) -> r.channelName = v),
+            text("store_id", r -> r.storeId, (r, v) -> r.storeId = v),
+            number("inviter_id", r -> r.inviterId, (r, v) -> r.inviterId = v),
+            text("inviter_name", r -> r.inviterName, (r, v) -> r.inviterName = v),
+            number("first_visit", r -> r.firstVisit, (r, v) -> r.firstVisit = v),
+            number("last_visit", r -> r.lastVisit, (r, v) -> r.lastVisit = v),
+            number("update_time", r -> r.updateTime, (r, v) -> r.updateTime = v));
+
+    private ViewingsTable() {
+    }
+
+    /** Every column, each prefixed by {@code alias} (like {@code "v."}, or {@code ""}), in {@link #COLUMNS} order. */
+    public static String selectList(String alias) {
+        return COLUMNS.stream().map(c -> alias + c.name()).collect(Collectors.joining(", "));
+    }
+
+    /** The upsert of whole rows: parameters are {@link #COLUMNS} in order, as {@link #bind} sets them. */
+    public static String upsert(Dialect dialect) {
+        return dialect.upsert(NAME, KEY, COLUMNS.stream().map(Column::name).filter(n -> !KEY.contains(n)).toList());
+    }
+
+    /** Sets parameters {@code first} .. {@code first + COLUMNS.size() - 1}; returns the next free index. */
+    public static int bind(PreparedStatement statement, int first, ViewingRow row) throws SQLException {
+        int index = first;
+        for (Column column : COLUMNS) {
+            column.binder().bind(statement, index++, row);
+        }
+        return index;
+    }
+
+    /** The row at the cursor of a result whose columns {@code first ..} are the {@link #selectList}. */
+    public static ViewingRow read(ResultSet result, int first) throws SQLException {
+        ViewingRow row = new ViewingRow();
+        int index = first;
+        for (Column column : COLUMNS) {
+            column.reader().read(result, index++, row);
+        }
+        return row;
+    }
+
+    private static Column number(String name, ToLongFunction<ViewingRow> get, ObjLongConsumer<ViewingRow> set) {
+        return new Column(name, true, (s, i, r) -> s.setLong(i, get.applyAsLong(r)),
+                (rs, i, r) -> set.accept(r, rs.getLong(i)));
+    }
+
+    private static Column text(String name, Function<ViewingRow, String> get, BiConsumer<ViewingRow, String> set) {
+        return new Column(name, false, (s, i, r) -> s.setString(i, get.apply(r)),
+                (rs, i, r) -> set.accept(r, rs.getString(i)));
+    }
+}

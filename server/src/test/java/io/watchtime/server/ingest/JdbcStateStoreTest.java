@@ -1,0 +1,43 @@
+package io.watchtime.server.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.watchtime.protocol.IngestEvent;
+import io.watchtime.server.ingest.core.CoreHarness;
+import io.watchtime.server.ingest.core.RandomStreams;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * The real writer on a real database (SQLite, PostgreSQL or MariaDB, as the run says) keeps exactly the state the
+ * core keeps in memory: the SQL store loses, adds and reorders nothing, whatever the events.
+ */
+class JdbcStateStoreTest {
+
+    private static final AtomicLong ACCOUNTS = new AtomicLong();
+    private static WriterHarness writer;
+
+    @BeforeContainer
+    static void start() {
+        writer = new WriterHarness();
+    }
+
+    @AfterContainer
+    static void stop() {
+        writer.close();
+    }
+
+    @Property(tries = 25)
+    void theDatabaseHoldsWhatTheCoreComputes(@ForAll long seed) {
+        long account = ACCOUNTS.incrementAndGet();
+        CoreHarness memory = new CoreHarness();
+        for (List<IngestEvent> batch : RandomStreams.batches(seed)) {
+            assertThat(writer.ingest(account, batch)).isEqualTo(memory.ingest(account, batch));
+        }
+        assertThat(writer.dump(account)).isEqualTo(memory.dump(account)).isNotEmpty();
+    }
+}

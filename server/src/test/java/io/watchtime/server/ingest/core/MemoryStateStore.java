@@ -1,0 +1,120 @@
+package io.watchtime.server.ingest.core;
+
+import io.watchtime.server.storage.ViewingRow;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The core's state in memory, as the JDBC store keeps it in tables: loads hand out copies and only what a group
+ * saves comes back, so a change the core forgets to mark dirty is lost here as it would be in the database.
+ */
+public final class MemoryStateStore implements StateStore {
+
+    private record RoomKey(long accountId, long roomId) {
+    }
+
+    private record ViewingKey(long accountId, long roomId, long viewerId) {
+    }
+
+    private record SessionKey(long accountId, long roomId, long viewerId, String sessionId) {
+    }
+
+    private final Map<RoomKey, Room> rooms = new HashMap<>();
+    private final Map<ViewingKey, ViewingRow> viewings = new HashMap<>();
+    private final Map<SessionKey, Session> sessions = new HashMap<>();
+
+    @Override
+    public List<Room> loadRooms(long accountId, Collection<Long> roomIds) {
+        List<Room> found = new ArrayList<>();
+        for (long roomId : roomIds) {
+            Room room = rooms.get(new RoomKey(accountId, roomId));
+            if (room != null) {
+                found.add(copy(room));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public List<ViewingRow> loadViewings(long accountId, Map<Long, Set<Long>> viewersByRoom) {
+        List<ViewingRow> found = new ArrayList<>();
+        viewersByRoom.forEach((roomId, viewers) -> viewers.forEach(viewerId -> {
+            ViewingRow row = viewings.get(new ViewingKey(accountId, roomId, viewerId));
+            if (row != null) {
+                found.add(copy(row));
+            }
+        }));
+        return found;
+    }
+
+    @Override
+    public List<Session> loadSessions(long accountId, Map<Long, Set<Long>> viewersByRoom) {
+        List<Session> found = new ArrayList<>();
+        sessions.forEach((key, session) -> {
+            if (key.accountId() == accountId && viewersByRoom.getOrDefault(key.roomId(), Set.of()).contains(key.viewerId())) {
+                found.add(copy(session));
+            }
+        });
+        return found;
+    }
+
+    @Override
+    public void save(long accountId, Collection<Room> changedRooms, Collection<Session> changedSessions,
+            Collection<ViewingState> changedViewings) {
+        changedRooms.forEach(room -> rooms.put(new RoomKey(accountId, room.roomId()), copy(room)));
+        changedSessions.forEach(s -> sessions.put(new SessionKey(accountId, s.roomId(), s.viewerId(), s.sessionId()),
+                copy(s)));
+        changedViewings.forEach(v -> viewings.put(new ViewingKey(accountId, v.row().roomId, v.row().viewerId),
+                copy(v.row())));
+    }
+
+    /** The stored record, or a fresh one when the viewer never came. */
+    public ViewingRow viewing(long accountId, long roomId, long viewerId) {
+        ViewingRow row = viewings.get(new ViewingKey(accountId, roomId, viewerId));
+        return row == null ? new ViewingRow(accountId, roomId, viewerId) : copy(row);
+    }
+
+    public Room room(long accountId, long roomId) {
+        Room room = rooms.get(new RoomKey(accountId, roomId));
+        return room == null ? Room.fresh(accountId, roomId) : copy(room);
+    }
+
+    /** Every record of an account, in key order. */
+    public List<ViewingRow> viewings(long accountId) {
+        return viewings.entrySet().stream().filter(e -> e.getKey().accountId() == accountId)
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparingLong(ViewingKey::roomId)
+                        .thenComparingLong(ViewingKey::viewerId)))
+                .map(e -> copy(e.getValue())).toList();
+    }
+
+    private static Room copy(Room room) {
+        List<Room.Round> rounds = room.rounds().stream()
+                .map(r -> new Room.Round(r.roundId(), r.startedAt(), r.endedAt())).toList();
+        return new Room(room.accountId(), room.roomId(), room.status(), room.liveCreditedUntil(), rounds);
+    }
+
+    private static Session copy(Session s) {
+        return new Session(s.roomId(), s.viewerId(), s.sessionId(), s.lastAt(), s.mode(), s.ended());
+    }
+
+    /** Field by field, whatever fields the row has: the store must not need an edit when a column is added. */
+    static ViewingRow copy(ViewingRow row) {
+        ViewingRow copy = new ViewingRow();
+        try {
+            for (Field field : ViewingRow.class.getFields()) {
+                if (!Modifier.isStatic(field.getModifiers())) {
+                    field.set(copy, field.get(row));
+                }
+            }
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        }
+        return copy;
+    }
+}
