@@ -1,22 +1,20 @@
 package io.watchtime.server;
 
-import io.watchtime.server.account.AccountCommands;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
+/** The server: every feature below this package, found by component scan. {@link Main} starts it. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class WatchtimeApplication {
 
-    /** Runs the server, or with a first argument of {@code account} or {@code key}, the admin CLI. */
-    public static void main(String[] args) {
-        if (args.length > 0 && AccountCommands.handles(args[0])) {
-            System.exit(AccountCommands.run(args));
-        }
-        SpringApplication.run(WatchtimeApplication.class, args);
+    public static void run(String[] args) {
+        SpringApplication application = new SpringApplication(WatchtimeApplication.class);
+        application.setMainApplicationClass(WatchtimeApplication.class); // the log names the server, not Main
+        application.run(args);
     }
 
     @Bean

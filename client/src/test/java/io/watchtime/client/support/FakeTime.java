@@ -1,7 +1,7 @@
 package io.watchtime.client.support;
 
 import io.watchtime.client.Ticker;
-import io.watchtime.server.ratelimit.MutableClock;
+import io.watchtime.server.support.MutableClock;
 import java.time.Duration;
 
 /** One fake time for the server (its Clock bean) and the client (its Ticker): a client's sleep moves both. */

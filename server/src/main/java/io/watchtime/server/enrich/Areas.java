@@ -12,7 +12,6 @@ import org.lionsoul.ip2region.DbSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +21,6 @@ import org.springframework.stereotype.Component;
  * service runs with empty areas and says so once.
  */
 @Component
-@ConditionalOnWebApplication // only the writer needs it; the admin CLI skips loading 8.7 MB
 public class Areas {
 
     private static final Logger log = LoggerFactory.getLogger(Areas.class);

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
  * stamps the batch, looks up areas and devices here on the request's thread, and hands it to the writer.
  */
 @RestController
-@ConditionalOnWebApplication
 class IngestController {
 
     private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;

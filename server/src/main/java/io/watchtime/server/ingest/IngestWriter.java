@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +32,6 @@ import org.springframework.stereotype.Component;
  * once visible to queries.
  */
 @Component
-@ConditionalOnWebApplication // the admin CLI runs the same context without a web server: no writer there
 public class IngestWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IngestWriter.class);

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * with full syncs; PostgreSQL and MySQL/MariaDB are used as they are configured.
  */
 @Configuration(proxyBeanMethods = false)
-class DatabaseConfig {
+public class DatabaseConfig {
 
     private static final String SQLITE = "jdbc:sqlite:";
 

@@ -6,16 +6,14 @@ import static org.assertj.core.api.Assertions.fail;
 import io.watchtime.protocol.IngestEvent;
 import io.watchtime.protocol.Paths;
 import io.watchtime.protocol.WatchMode;
-import io.watchtime.server.WatchtimeApplication;
+import io.watchtime.server.Main;
 import io.watchtime.server.support.Events;
+import io.watchtime.server.support.Http;
 import io.watchtime.server.support.HttpTest;
 import io.watchtime.server.support.TestDatabase;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +48,6 @@ import tools.jackson.databind.json.JsonMapper;
 class DurabilityTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int SENDERS = 4;
     private static final int VIEWERS_PER_BATCH = 10;
     private static final long STAY = 20;
@@ -193,13 +190,7 @@ class DurabilityTest {
 
     private static HttpResponse<String> post(int port, String path, String key, String body)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return Http.postJson(port, path, key, body, Duration.ofSeconds(10));
     }
 
     // --- the child JVMs -------------------------------------------------------------------------------
@@ -233,9 +224,8 @@ class DurabilityTest {
                 fail("the " + name + " server exited with " + server.process().exitValue() + ":\n" + tail(log(name)));
             }
             try {
-                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + server.port() + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = Http.send(server.port(), "GET", "/actuator/health", Map.of(), null,
+                        Duration.ofSeconds(2));
                 if (health.statusCode() == 200) {
                     return;
                 }
@@ -275,7 +265,7 @@ class DurabilityTest {
                 .collect(Collectors.joining(File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classPath, WatchtimeApplication.class.getName()));
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classPath, Main.class.getName()));
         command.addAll(Arrays.asList(args));
         return new ProcessBuilder(command);
     }

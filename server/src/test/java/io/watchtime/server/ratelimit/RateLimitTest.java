@@ -2,6 +2,7 @@ package io.watchtime.server.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watchtime.server.support.MutableClock;
 import io.watchtime.server.support.Events;
 import io.watchtime.server.support.HttpTest;
 import java.time.Clock;

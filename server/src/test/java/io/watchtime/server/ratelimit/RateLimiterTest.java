@@ -3,6 +3,7 @@ package io.watchtime.server.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.watchtime.server.support.MutableClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -6,9 +6,6 @@ import io.watchtime.server.account.ApiKeys;
 import io.watchtime.server.account.Scope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,7 +31,6 @@ public abstract class HttpTest {
     public static final String LIST_PATH = Paths.DURATION_LIST;
     public static final String INGEST_PATH = Paths.INGEST;
     protected static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     protected int port;
@@ -85,14 +81,8 @@ public abstract class HttpTest {
 
     /** Any method, any headers, any bytes (null body: none). */
     protected Reply send(String method, String path, Map<String, String> headers, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
         try {
-            HttpResponse<String> response = HTTP.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = Http.send(port, method, path, headers, body, Duration.ofSeconds(60));
             return new Reply(response.statusCode(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

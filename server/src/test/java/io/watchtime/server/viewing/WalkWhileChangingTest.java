@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchtime.protocol.IngestEvent;
 import io.watchtime.protocol.Sort;
-import io.watchtime.server.ratelimit.MutableClock;
+import io.watchtime.server.support.MutableClock;
 import io.watchtime.server.support.Events;
 import io.watchtime.server.support.HttpTest;
 import java.time.Duration;

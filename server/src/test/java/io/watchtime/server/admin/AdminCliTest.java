@@ -1,4 +1,4 @@
-package io.watchtime.server.account;
+package io.watchtime.server.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The jar's admin CLI, in-process, on a database file of its own. */
-class AccountCommandsTest {
+class AdminCliTest {
 
     private final String database = "--watchtime.database.url=" + TestDatabase.freshUrl();
 
@@ -59,7 +59,7 @@ class AccountCommandsTest {
         try {
             System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int code = AccountCommands.run(withDatabase);
+            int code = AdminCli.run(withDatabase);
             return new Run(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);

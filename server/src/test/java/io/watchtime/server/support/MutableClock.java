@@ -1,4 +1,4 @@
-package io.watchtime.server.ratelimit;
+package io.watchtime.server.support;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,0 +1,51 @@
+package io.watchtime.server.admin;
+
+import io.watchtime.server.account.Accounts;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code account create NAME} and {@code account list}. */
+@Command(name = "account", description = "Create and list accounts (tenants).",
+        subcommands = {AccountCommands.Create.class, AccountCommands.ListAll.class})
+final class AccountCommands {
+
+    @Command(name = "create", description = "Create an account; prints its id.")
+    static final class Create implements Callable<Integer> {
+        private final Accounts accounts;
+
+        Create(Accounts accounts) {
+            this.accounts = accounts;
+        }
+
+        @Parameters(paramLabel = "NAME", description = "a unique name, e.g. the customer's company")
+        String name;
+
+        @Override
+        public Integer call() {
+            Accounts.Account account = accounts.create(name);
+            System.out.println("account " + account.id() + " created: " + account.name());
+            System.out.println("next: java -jar watchtime-server.jar key create --account " + account.id() + " --scope read");
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List accounts.")
+    static final class ListAll implements Callable<Integer> {
+        private final Accounts accounts;
+
+        ListAll(Accounts accounts) {
+            this.accounts = accounts;
+        }
+
+        @Override
+        public Integer call() {
+            System.out.printf("%-6s %-20s %s%n", "ID", "CREATED", "NAME");
+            for (Accounts.Account a : accounts.list()) {
+                System.out.printf("%-6d %-20s %s%n", a.id(), Instant.ofEpochSecond(a.createdAt()), a.name());
+            }
+            return 0;
+        }
+    }
+}
