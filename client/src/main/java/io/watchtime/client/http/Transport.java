@@ -21,9 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One JSON POST to the server, done right: paced under the rate limit (one window per endpoint, as the
@@ -33,9 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Transport {
 
     private static final System.Logger LOG = System.getLogger(Transport.class.getName());
-    public static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
 
     private final URI baseUrl;
     private final Authentication authentication;
@@ -72,8 +67,8 @@ public final class Transport {
 
     /** POSTs {@code body} as JSON to {@code path} and returns the answer's {@code data}, read as {@code dataType}. */
     public <T> T post(String path, Object body, Class<T> dataType) {
-        JavaType type = JSON.getTypeFactory().constructParametricType(ApiResponse.class, dataType);
-        return post(path, body, bytes -> JSON.readValue(bytes, type));
+        JavaType type = Json.MAPPER.getTypeFactory().constructParametricType(ApiResponse.class, dataType);
+        return post(path, body, bytes -> Json.MAPPER.readValue(bytes, type));
     }
 
     /**
@@ -81,7 +76,7 @@ public final class Transport {
      * pacing, retries and errors as for every call.
      */
     public <T> T post(String path, Object body, AnswerReader<T> reader) {
-        HttpRequest request = request(path, JSON.writeValueAsBytes(body));
+        HttpRequest request = request(path, Json.MAPPER.writeValueAsBytes(body));
         Pacer pacer = pacers.computeIfAbsent(path, p -> new Pacer(rateLimit, ticker));
         long started = ticker.millis();
         for (int attempt = 1; ; attempt++) {
