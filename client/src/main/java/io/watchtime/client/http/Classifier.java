@@ -35,7 +35,12 @@ final class Classifier {
         int status = response.statusCode();
         ApiResponse<T> body = parse(response.body(), reader);
         if (status == 200 && body != null && body.code() == 200) {
-            return new Outcome.Success<>(body.data());
+            if (body.data() != null) {
+                return new Outcome.Success<>(body.data());
+            }
+            // Outside the contract too: said here, rather than as a NullPointerException in the caller.
+            return new Outcome.Failure<>(new WatchtimeException(200, "unexpected answer: " + snippet(response.body()),
+                    null, null), false);
         }
         String msg = body != null && body.msg() != null ? body.msg() : "unexpected answer: " + snippet(response.body());
         // A server of the contract may answer HTTP 200 and put the failure in the envelope's code.

@@ -91,6 +91,15 @@ class TransportTest {
     }
 
     @Test
+    void aSuccessWithoutDataIsAnUnexpectedAnswer() {
+        script.add(Answer.of(200, "{\"code\":200,\"msg\":\"Success\",\"data\":null}"));
+        WatchtimeException e = catchThrowableOfType(WatchtimeException.class,
+                () -> client(RetryPolicy.DEFAULT).viewings().page(PAGE));
+        assertThat(e.status()).isEqualTo(200);
+        assertThat(e.msg()).isEqualTo("unexpected answer: {\"code\":200,\"msg\":\"Success\",\"data\":null}");
+    }
+
+    @Test
     void aProxysPageIsRetriedUntilTheTimeIsUpThenNamedInTheError() {
         for (int i = 0; i < 50; i++) {
             script.add(new Answer(502, "2", "<html><body>\n<h1>502 Bad Gateway</h1>\n</body></html>", 0));
