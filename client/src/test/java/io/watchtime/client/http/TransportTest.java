@@ -71,8 +71,7 @@ class TransportTest {
     @Test
     void aRefusedKeyEndsTheCallAtOnceWithTheServersMsg() {
         script.add(Answer.of(401, "{\"code\":401,\"msg\":\"unknown key\",\"data\":null}"));
-        WatchtimeException e = catchThrowableOfType(WatchtimeException.class,
-                () -> client(RetryPolicy.DEFAULT).viewings().page(PAGE));
+        WatchtimeException e = failureOf(client(RetryPolicy.DEFAULT));
         assertThat(e.status()).isEqualTo(401);
         assertThat(e.msg()).isEqualTo("unknown key");
         assertThat(e).hasMessage("HTTP 401: unknown key");
@@ -84,7 +83,7 @@ class TransportTest {
         script.add(Answer.of(200, "{\"code\":500,\"msg\":\"db down\",\"data\":null}"));
         script.add(Answer.of(200, "{\"code\":400,\"msg\":\"page_size too large\",\"data\":null}"));
         WatchtimeClient client = client(RetryPolicy.DEFAULT);
-        WatchtimeException e = catchThrowableOfType(WatchtimeException.class, () -> client.viewings().page(PAGE));
+        WatchtimeException e = failureOf(client);
         assertThat(e.status()).isEqualTo(400);
         assertThat(e.msg()).isEqualTo("page_size too large");
         assertThat(client.stats().retried()).as("the 500 was retried, the 400 was not").isEqualTo(1);
@@ -93,8 +92,7 @@ class TransportTest {
     @Test
     void aSuccessWithoutDataIsAnUnexpectedAnswer() {
         script.add(Answer.of(200, "{\"code\":200,\"msg\":\"Success\",\"data\":null}"));
-        WatchtimeException e = catchThrowableOfType(WatchtimeException.class,
-                () -> client(RetryPolicy.DEFAULT).viewings().page(PAGE));
+        WatchtimeException e = failureOf(client(RetryPolicy.DEFAULT));
         assertThat(e.status()).isEqualTo(200);
         assertThat(e.msg()).isEqualTo("unexpected answer: {\"code\":200,\"msg\":\"Success\",\"data\":null}");
     }
@@ -105,8 +103,7 @@ class TransportTest {
             script.add(new Answer(502, "2", "<html><body>\n<h1>502 Bad Gateway</h1>\n</body></html>", 0));
         }
         RetryPolicy policy = RetryPolicy.DEFAULT.withGiveUpAfter(Duration.ofSeconds(5));
-        WatchtimeException e = catchThrowableOfType(WatchtimeException.class,
-                () -> client(policy).viewings().page(PAGE));
+        WatchtimeException e = failureOf(client(policy));
         assertThat(e.status()).isEqualTo(502);
         assertThat(e.msg()).isEqualTo("gave up after 3 attempts in 4.0 s: unexpected answer: "
                 + "<html><body> <h1>502 Bad Gateway</h1> </body></html>");
@@ -127,8 +124,7 @@ class TransportTest {
     @Test
     void aRefusedConnectionIsAWrongUrlUntilTheServerHasAnsweredAndAPassingFaultAfter() {
         server.stop(0);
-        WatchtimeException wrongUrl = catchThrowableOfType(WatchtimeException.class,
-                () -> client(RetryPolicy.DEFAULT).viewings().page(PAGE));
+        WatchtimeException wrongUrl = failureOf(client(RetryPolicy.DEFAULT));
         assertThat(wrongUrl.status()).isZero();
         assertThat(wrongUrl.msg()).startsWith("cannot connect to " + baseUrl(server)).endsWith(
                 "; check the URL and that the server is running");
@@ -139,14 +135,17 @@ class TransportTest {
             WatchtimeClient client = client(other, RetryPolicy.DEFAULT.withGiveUpAfter(Duration.ofSeconds(10)));
             client.viewings().page(PAGE);
             other.stop(0);
-            WatchtimeException gone = catchThrowableOfType(WatchtimeException.class,
-                    () -> client.viewings().page(PAGE));
+            WatchtimeException gone = failureOf(client);
             assertThat(gone.status()).isZero();
             assertThat(gone.msg()).startsWith("gave up after ");
             assertThat(client.stats().retried()).isPositive();
         } finally {
             other.stop(0);
         }
+    }
+
+    private static WatchtimeException failureOf(WatchtimeClient client) {
+        return catchThrowableOfType(WatchtimeException.class, () -> client.viewings().page(PAGE));
     }
 
     private WatchtimeClient client(RetryPolicy policy) {
