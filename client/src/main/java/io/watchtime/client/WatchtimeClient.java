@@ -16,6 +16,8 @@ import java.util.Objects;
  */
 public final class WatchtimeClient {
 
+    private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     private final Viewings viewings;
     private final Ingest ingest;
     private final Builder settings;
@@ -23,10 +25,13 @@ public final class WatchtimeClient {
 
     private WatchtimeClient(Builder settings) {
         this.settings = settings;
+        // A server that is up accepts in milliseconds: a host that does not answer is found out (and the attempt
+        // retried) after 10 s, not after a whole request's timeout.
+        Duration requestTimeout = settings.retryPolicy.requestTimeout();
+        Duration connectTimeout = requestTimeout.compareTo(MAX_CONNECT_TIMEOUT) < 0 ? requestTimeout : MAX_CONNECT_TIMEOUT;
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade round trip on plain http
-                .connectTimeout(settings.retryPolicy.requestTimeout().compareTo(Duration.ofSeconds(10)) < 0
-                        ? settings.retryPolicy.requestTimeout() : Duration.ofSeconds(10))
+                .connectTimeout(connectTimeout)
                 .build();
         this.transport = new Transport(settings.baseUrl, settings.authentication, settings.rateLimit,
                 settings.retryPolicy, settings.ticker, http);

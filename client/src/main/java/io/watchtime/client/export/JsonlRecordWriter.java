@@ -1,6 +1,6 @@
 package io.watchtime.client.export;
 
-import io.watchtime.client.http.Transport;
+import io.watchtime.client.http.Json;
 import io.watchtime.protocol.ViewingRecord;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -17,7 +17,7 @@ final class JsonlRecordWriter implements RecordWriter {
 
     @Override
     public void write(ViewingRecord record) throws IOException {
-        out.write(Transport.JSON.writeValueAsBytes(record)); // writeValue(out) would close the stream
+        out.write(Json.MAPPER.writeValueAsBytes(record)); // writeValue(out) would close the stream
         out.write('\n');
     }
 

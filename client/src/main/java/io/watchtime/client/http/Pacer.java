@@ -2,6 +2,8 @@ package io.watchtime.client.http;
 
 import io.watchtime.client.RateLimit;
 import io.watchtime.client.Ticker;
+import java.io.IOException;
+import java.net.http.HttpResponse;
 
 /**
  * Keeps one endpoint's requests within the server's sliding window. The server counts a request when it
@@ -28,8 +30,31 @@ final class Pacer {
         this.answered = new long[limit];
     }
 
+    /** One exchange with the server, which the pacer fits into the window. */
+    @FunctionalInterface
+    interface Send {
+        HttpResponse<byte[]> send() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Sends inside the window: waits until one more request fits, and logs the moment its answer came, before
+     * anyone reads it. A 429 is not logged (the server does not count what it refused); a send that failed is,
+     * as it may have reached the server.
+     */
+    HttpResponse<byte[]> paced(Send send) throws IOException, InterruptedException {
+        acquire();
+        boolean counted = true;
+        try {
+            HttpResponse<byte[]> response = send.send();
+            counted = response.statusCode() != 429;
+            return response;
+        } finally {
+            release(counted);
+        }
+    }
+
     /** Waits until one more request fits in the window, and counts it as in flight. */
-    void acquire() throws InterruptedException {
+    private void acquire() throws InterruptedException {
         while (true) {
             long waitMillis;
             synchronized (this) {
@@ -50,7 +75,7 @@ final class Pacer {
     }
 
     /** Ends an in-flight request; {@code counted}: the server may have counted it (anything but a 429). */
-    synchronized void release(boolean counted) {
+    private synchronized void release(boolean counted) {
         inFlight--;
         if (counted) {
             answered[(next + size) % limit] = ticker.millis();

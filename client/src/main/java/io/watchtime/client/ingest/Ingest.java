@@ -1,14 +1,14 @@
 package io.watchtime.client.ingest;
 
-import io.watchtime.protocol.Paths;
-import io.watchtime.protocol.IngestAck;
 import io.watchtime.client.http.Transport;
+import io.watchtime.protocol.IngestAck;
 import io.watchtime.protocol.IngestBatch;
 import io.watchtime.protocol.IngestEvent;
+import io.watchtime.protocol.Paths;
 import java.util.List;
 
 /**
- * {@code POST /ingest/v1/events} (a key of scope {@code ingest}). A batch that failed for a passing reason is
+ * {@code POST} to {@link Paths#INGEST} (a key of scope {@code ingest}). A batch that failed for a passing reason is
  * sent again, which is safe when every event carries its {@code at}: the server recognises the retry.
  */
 public final class Ingest {

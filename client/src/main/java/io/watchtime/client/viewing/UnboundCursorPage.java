@@ -1,7 +1,7 @@
 package io.watchtime.client.viewing;
 
 import io.watchtime.client.WatchtimeException;
-import io.watchtime.client.http.Transport;
+import io.watchtime.client.http.Json;
 import io.watchtime.protocol.ApiResponse;
 import io.watchtime.protocol.ViewingRecord;
 import java.util.List;
@@ -22,8 +22,8 @@ import tools.jackson.databind.ObjectReader;
 final class UnboundCursorPage {
 
     /** Reads the list in the middle of the envelope: the braces that close data and the envelope follow it. */
-    private static final ObjectReader LIST_READER = Transport.JSON.readerFor(
-                    Transport.JSON.getTypeFactory().constructCollectionType(List.class, ViewingRecord.class))
+    private static final ObjectReader LIST_READER = Json.MAPPER.readerFor(
+                    Json.MAPPER.getTypeFactory().constructCollectionType(List.class, ViewingRecord.class))
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final long total;
@@ -57,7 +57,7 @@ final class UnboundCursorPage {
      * the bytes are not the envelope.
      */
     static ApiResponse<UnboundCursorPage> readHead(byte[] body) {
-        try (JsonParser parser = Transport.JSON.createParser(body)) {
+        try (JsonParser parser = Json.MAPPER.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
@@ -117,7 +117,7 @@ final class UnboundCursorPage {
      * bind is reported like any answer that is not the contract's, here where the caller asks for the page.
      */
     List<ViewingRecord> list() {
-        try (JsonParser parser = Transport.JSON.createParser(body)) {
+        try (JsonParser parser = Json.MAPPER.createParser(body)) {
             expect(parser, parser.nextToken(), JsonToken.START_OBJECT);
             if (moveTo(parser, "data") != JsonToken.START_OBJECT || moveTo(parser, "list") != JsonToken.START_ARRAY) {
                 return List.of(); // no list, or null: no records

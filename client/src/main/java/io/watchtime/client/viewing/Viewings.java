@@ -1,9 +1,9 @@
 package io.watchtime.client.viewing;
 
-import io.watchtime.protocol.Paths;
 import io.watchtime.client.http.Transport;
 import io.watchtime.protocol.DurationList;
 import io.watchtime.protocol.DurationListRequest;
+import io.watchtime.protocol.Paths;
 import io.watchtime.protocol.Sort;
 import io.watchtime.protocol.ViewingRecord;
 import java.util.Iterator;
@@ -16,7 +16,6 @@ import java.util.stream.StreamSupport;
 
 /** getAccountUserDurationList: one page as the contract has it, or every matching record, paging by itself. */
 public final class Viewings {
-
 
     private final Transport transport;
     private final int pageSize;

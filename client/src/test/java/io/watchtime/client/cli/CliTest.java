@@ -2,7 +2,7 @@ package io.watchtime.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.watchtime.client.http.Transport;
+import io.watchtime.client.http.Json;
 import io.watchtime.client.support.TargetDatabase;
 import io.watchtime.client.support.TestServer;
 import io.watchtime.client.support.Traffic;
@@ -84,7 +84,7 @@ class CliTest {
 
         assertThat(run.exit()).as(run.err()).isZero();
         List<ViewingRecord> exported = Files.readAllLines(file).stream()
-                .map(line -> Transport.JSON.readValue(line, ViewingRecord.class)).toList();
+                .map(line -> Json.MAPPER.readValue(line, ViewingRecord.class)).toList();
         List<ViewingRecord> served = server.client(account.readKey()).build().viewings()
                 .all(ViewingFilter.ALL.withSort(io.watchtime.protocol.Sort.DESC)).toList();
         assertThat(exported).isEqualTo(served).hasSize(RECORDS);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.watchtime.client.WatchtimeException;
-import io.watchtime.client.http.Transport;
+import io.watchtime.client.http.Json;
 import io.watchtime.client.support.Records;
 import io.watchtime.protocol.ApiResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The head reader must give what a full bind of the envelope gives, whatever the order of the keys. */
 class UnboundCursorPageTest {
 
-    private static final String RECORDS = Transport.JSON.writeValueAsString(List.of(
+    private static final String RECORDS = Json.MAPPER.writeValueAsString(List.of(
             Records.record(1, 100, "a", 5, 10), Records.record(2, 101, "b", 6, 11)));
 
     @Test
