@@ -1,6 +1,6 @@
 -- wrk script of bench/scale.sh: POST getAccountUserDurationList, page_size 500, a random page 1..@PAGES@
--- and a random sort per request, no filter (scale.sh fills in @KEY@ and @PAGES@).
-local path = "/Api/RoomRounds/getAccountUserDurationList/2.0.0"
+-- and a random sort per request, no filter (Scale wrk-script fills in @PATH@, @KEY@ and @PAGES@).
+local path = "@PATH@"
 local headers = {["Content-Type"] = "application/json", ["Authorization"] = "Bearer @KEY@"}
 local sorts = {"asc", "desc"}
 

@@ -107,7 +107,7 @@ step "page $deep_page directly, 3 new filters, vs raw OFFSET $(( (deep_page - 1)
 scale deep --page "$deep_page"
 
 step "query throughput: wrk, 16 connections, $wrk_seconds s, random page 1..$spread, random sort"
-sed -e "s/@KEY@/$key/" -e "s/@PAGES@/$spread/" bench/page.lua >"$work/page.lua"
+scale wrk-script --template bench/page.lua --file "$work/page.lua" --pages "$spread"
 wrk -t2 -c16 -d"${wrk_seconds}s" --timeout 60s --latency -s "$work/page.lua" "http://127.0.0.1:$port" | tee "$work/wrk.txt"
 grep -q 'Non-2xx' "$work/wrk.txt" && { echo "wrk saw answers other than 200: see $work/wrk.txt" >&2; exit 1; }
 awk '/^Requests\/sec/ {print "throughput.http_rps", $2}' "$work/wrk.txt" >>"$results"
@@ -115,13 +115,7 @@ awk '$1 == "99%" {v = $2; u = v; sub(/[a-z]+$/, "", v); sub(/^[0-9.]+/, "", u);
   print "throughput.http_p99", (u == "s" ? v * 1000 : u == "us" ? v / 1000 : v)}' "$work/wrk.txt" >>"$results"
 if [ "$kind" = postgresql ]; then
   step "throughput anchor: pgbench -c 16 -j 2 -T $wrk_seconds -M prepared, the server's page SQL, same pages"
-  for dir in ASC DESC; do
-    cat >"$work/page_$dir.sql" <<SQL
-\set page random(1, $spread)
-\set off (:page - 1) * 500
-WITH k AS MATERIALIZED (SELECT room_id, viewer_id FROM viewings WHERE account_id = $account ORDER BY update_time $dir, room_id $dir, viewer_id $dir LIMIT 500 OFFSET :off) SELECT v.room_id, v.viewer_id, v.viewer_name, v.viewer_photo, v.stay_duration, v.ip, v.third_uuid, v.wx_appid, v.wx_openid, v.wx_unionid, v.live_duration, v.playback_duration, v.channel_id, v.channel_name, v.store_id, v.inviter_id, v.inviter_name, v.first_visit, v.last_visit, v.device, v.area, v.update_time FROM k JOIN viewings v ON v.account_id = $account AND v.room_id = k.room_id AND v.viewer_id = k.viewer_id ORDER BY v.update_time $dir, v.room_id $dir, v.viewer_id $dir;
-SQL
-  done
+  scale pgbench-page --dir "$work" --pages "$spread"
   pgbench -h 127.0.0.1 -U postgres -n -c 16 -j 2 -T "$wrk_seconds" -M prepared -f "$work/page_ASC.sql" \
     -f "$work/page_DESC.sql" "$name" 2>&1 | tee "$work/pgbench-page.txt" | grep -E '^(tps|latency|number of failed)'
   awk '/^tps/ {print "throughput.raw_rps", $3}' "$work/pgbench-page.txt" >>"$results"
@@ -139,11 +133,7 @@ step "ingest anchor: batched upsert of 1000 rows a statement into a scratch copy
 case $kind in
   postgresql)
     pg -d "$name" -c "DROP TABLE IF EXISTS viewings_scratch; CREATE TABLE viewings_scratch (LIKE viewings INCLUDING ALL)"
-    cat >"$work/upsert.sql" <<SQL
-\set base random(0, 99999)
-\set viewer random(0, 199)
-INSERT INTO viewings_scratch (account_id, room_id, viewer_id, viewer_name, viewer_photo, third_uuid, stay_duration, live_duration, playback_duration, credited_until, ip, area, device, channel_id, channel_name, store_id, inviter_id, inviter_name, first_visit, last_visit, update_time) SELECT $ingest_account, 5000000000 + (:base + g) % 100000, 30000000 + :viewer, '王秀英', 'https://nyfs-alpha.oss-cn-hangzhou.aliyuncs.com/Uploads/WxHeadImg2023/g/' || :viewer || '.jpg', '', 600, 500, 0, extract(epoch from now())::bigint, '123.52.16.175', '河南 郑州', 'iOS', 3128527, '郑州二七店', 'S1001', 0, '', extract(epoch from now())::bigint - 600, extract(epoch from now())::bigint, extract(epoch from now())::bigint FROM generate_series(0, 999) g ON CONFLICT (account_id, room_id, viewer_id) DO UPDATE SET viewer_name = excluded.viewer_name, viewer_photo = excluded.viewer_photo, stay_duration = excluded.stay_duration, live_duration = excluded.live_duration, playback_duration = excluded.playback_duration, credited_until = excluded.credited_until, ip = excluded.ip, area = excluded.area, device = excluded.device, last_visit = excluded.last_visit, update_time = excluded.update_time;
-SQL
+    scale pgbench-upsert --file "$work/upsert.sql" --scratch-account "$ingest_account"
     pgbench -h 127.0.0.1 -U postgres -n -c "$senders" -j 2 -T "$anchor_seconds" -f "$work/upsert.sql" "$name" 2>&1 \
       | tee "$work/pgbench-upsert.txt" | grep -E '^(tps|latency|number of failed)'
     awk '/^tps/ {print "ingest.raw_rows_per_s", $3 * 1000}' "$work/pgbench-upsert.txt" >>"$results"

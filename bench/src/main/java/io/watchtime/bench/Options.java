@@ -22,4 +22,14 @@ final class Options {
         }
         return options;
     }
+
+    /** The option's value; without it, a usage line and exit 2. */
+    static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            System.err.println("missing " + name);
+            System.exit(2);
+        }
+        return value;
+    }
 }

@@ -1,17 +1,12 @@
 package io.watchtime.bench;
 
-import io.watchtime.protocol.Paths;
-import java.net.URI;
-import java.net.http.HttpClient;
+import static io.watchtime.bench.Stats.percentile;
+
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,7 +17,6 @@ import java.util.Map;
  */
 public final class PageLatency {
 
-    private static final int PAGE_SIZE = 500;
     private static final int WARMUP = 50;
     private static final int RUNS = 60;
 
@@ -32,26 +26,26 @@ public final class PageLatency {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = Options.parse(args, "--base", "--key", "--url", "--account");
         long account = Long.parseLong(options.get("--account"));
-        HttpClient http = HttpClient.newHttpClient();
+        Api api = new Api(options.get("--base"), options.get("--key"));
+        Database db = new Database(options.get("--url"), options.getOrDefault("--user", ""));
         System.out.println("| page (page_size 500) | sort | HTTP p50 ms | HTTP p99 ms | raw page SQL p50 ms"
                 + " | raw count(*) p50 ms | HTTP / (page + count) | HTTP / page |");
         System.out.println("|---|---|---|---|---|---|---|---|");
-        try (Connection c = DriverManager.getConnection(options.get("--url"))) {
+        try (Connection c = db.connect()) {
             for (long page : new long[] {1, 2000}) {
                 for (String sort : new String[] {"desc", "asc"}) {
-                    String body = "{\"page\":" + page + ",\"page_size\":" + PAGE_SIZE + ",\"sort\":\"" + sort + "\"}";
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(options.get("--base") + Paths.DURATION_LIST))
-                            .header("Content-Type", "application/json")
-                            .header("Authorization", "Bearer " + options.get("--key"))
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    if (Api.list(api.page(page, sort, 0, 0)).list().isEmpty()) {
+                        throw new IllegalStateException("page " + page + " is empty");
+                    }
+                    HttpRequest request = api.pageRequest(page, sort, 0, 0);
                     double[] viaHttp = time(() -> {
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() != 200 || !response.body().contains("\"room_id\"")) {
+                        HttpResponse<String> response = api.send(request);
+                        if (response.statusCode() != 200) {
                             throw new IllegalStateException("unexpected answer " + response.statusCode() + ": "
-                                    + response.body().substring(0, Math.min(200, response.body().length())));
+                                    + Api.head(response.body()));
                         }
                     });
-                    double[] raw = time(() -> rawPage(c, account, page, sort));
+                    double[] raw = time(() -> rawPage(c, db, account, page, sort.equals("asc")));
                     double[] count = time(() -> rawCount(c, account));
                     double http50 = percentile(viaHttp, 50);
                     double raw50 = percentile(raw, 50);
@@ -64,24 +58,12 @@ public final class PageLatency {
     }
 
     /** The server's query shape (keys by the index, then the rows), read to the last column. */
-    private static void rawPage(Connection c, long account, long page, String sort) throws Exception {
-        String order = " ORDER BY update_time " + sort + ", room_id " + sort + ", viewer_id " + sort;
-        try (PreparedStatement s = c.prepareStatement("SELECT v.* FROM (SELECT room_id, viewer_id FROM viewings"
-                + " WHERE account_id = ?" + order + " LIMIT ? OFFSET ?) k CROSS JOIN viewings v WHERE v.account_id = ?"
-                + " AND v.room_id = k.room_id AND v.viewer_id = k.viewer_id" + order.replace(" update_time", " v.update_time")
-                .replace(" room_id", " v.room_id").replace(" viewer_id", " v.viewer_id"))) {
+    private static void rawPage(Connection c, Database db, long account, long page, boolean asc) throws Exception {
+        try (PreparedStatement s = c.prepareStatement(PageSql.deferredJoin(db.dialect, asc))) {
             s.setLong(1, account);
-            s.setInt(2, PAGE_SIZE);
-            s.setLong(3, (page - 1) * PAGE_SIZE);
-            s.setLong(4, account);
-            try (ResultSet rs = s.executeQuery()) {
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    for (int i = 1; i <= columns; i++) {
-                        rs.getObject(i);
-                    }
-                }
-            }
+            s.setLong(2, (page - 1) * Api.PAGE_SIZE);
+            s.setLong(3, account);
+            Database.readAll(s);
         }
     }
 
@@ -103,18 +85,12 @@ public final class PageLatency {
         for (int i = 0; i < WARMUP; i++) {
             action.run();
         }
-        List<Double> millis = new ArrayList<>();
+        double[] millis = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
             long start = System.nanoTime();
             action.run();
-            millis.add((System.nanoTime() - start) / 1e6);
+            millis[i] = (System.nanoTime() - start) / 1e6;
         }
-        return millis.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static double percentile(double[] values, int p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+        return millis;
     }
 }

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Prints the results of one scale.sh run as one markdown table: figure, Watchtime, anchor, ratio, target, result. */
+/**
+ * Prints the results of one scale.sh run as one markdown table: figure, Watchtime, anchor, ratio, target, result;
+ * one method a row (or group of rows), in the order of the steps that measured them.
+ */
 final class Table {
 
     private final Map<String, Double> r = new LinkedHashMap<>();
@@ -41,6 +44,16 @@ final class Table {
         }
         System.out.println("| figure | Watchtime | anchor (same run) | ratio | target | result |");
         System.out.println("|---|---|---|---|---|---|");
+        walks();
+        firstPage();
+        deepPage();
+        throughput();
+        ingest();
+        heap();
+    }
+
+    /** {@link Walk}: per request and whole walk, for each sort and filter walked. */
+    private void walks() {
         for (String sort : new String[] {"asc", "desc"}) {
             for (String filter : new String[] {"none", "time"}) {
                 String k = "walk." + sort + "." + filter;
@@ -59,12 +72,20 @@ final class Table {
                         String.format("%.1f x raw", ratio));
             }
         }
+    }
+
+    /** {@link FirstPage}. */
+    private void firstPage() {
         if (has("first.http_p50")) {
             double v = get("first.http_p50");
             row("page 1 with total, p50 (p99)", String.format("%.1f ms (%.1f ms)", v, get("first.http_p99")),
                     String.format("raw count(*) + page %.1f ms", get("first.raw_p50")), v / get("first.raw_p50"),
                     "p50 <= 10 ms", v <= 10, String.format("%.1f ms", v));
         }
+    }
+
+    /** {@link DeepPage}. */
+    private void deepPage() {
         if (has("deep.http_ms")) {
             double v = get("deep.http_ms");
             row(String.format("page %,d directly (new filter), median of 3 (max)", (long) get("deep.page")),
@@ -73,6 +94,10 @@ final class Table {
                             get("deep.raw_deferred_ms")), v / get("deep.raw_ms"), "<= 2 s", v <= 2000,
                     String.format("%.0f ms", v));
         }
+    }
+
+    /** wrk (scale.sh) beside {@link Throughput}'s JDBC loop or pgbench. */
+    private void throughput() {
         if (has("throughput.http_rps")) {
             double v = get("throughput.http_rps");
             double ratio = v / get("throughput.raw_rps");
@@ -81,6 +106,10 @@ final class Table {
                             has("throughput.pgbench") ? "pgbench" : "JDBC loop, 16 threads"), ratio, ">= 0.5 x raw",
                     ratio >= 0.5, String.format("%.2f x", ratio));
         }
+    }
+
+    /** {@link IngestLoad} beside {@link UpsertAnchor}. */
+    private void ingest() {
         if (has("ingest.events_per_s")) {
             double v = get("ingest.events_per_s");
             String anchor = has("ingest.raw_rows_per_s") ? String.format("raw batched upsert %,.0f rows/s (%s)",
@@ -92,6 +121,10 @@ final class Table {
             row("ingest ack latency p50 / p99", String.format("%.0f / %.0f ms", get("ingest.ack_p50"), p99), "-",
                     Double.NaN, "p99 <= 1 s", p99 <= 1000, String.format("%.0f ms", p99));
         }
+    }
+
+    /** jstat's samples of the server's heap (scale.sh). */
+    private void heap() {
         if (has("heap.max_used_mb")) {
             double v = get("heap.max_used_mb");
             boolean oom = get("heap.oom") > 0;
