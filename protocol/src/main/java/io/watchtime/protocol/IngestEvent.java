@@ -44,9 +44,14 @@ public record IngestEvent(
         return new IngestEvent(EventType.ROOM_START, roomId, roundId, 0, null, at, null, EnterProfile.NONE);
     }
 
-    /** The live round ends. */
+    /** The round that was live at {@code at} ends. */
     public static IngestEvent roomEnd(long roomId, long at) {
-        return new IngestEvent(EventType.ROOM_END, roomId, 0, 0, null, at, null, EnterProfile.NONE);
+        return roomEnd(roomId, 0, at);
+    }
+
+    /** Round {@code roundId} ends; 0 names the round that was live at {@code at}. */
+    public static IngestEvent roomEnd(long roomId, long roundId, long at) {
+        return new IngestEvent(EventType.ROOM_END, roomId, roundId, 0, null, at, null, EnterProfile.NONE);
     }
 
     /** A session opens the room; {@code mode} null follows the room (live while it is live, else the replay). */

@@ -62,8 +62,9 @@ public class IngestWriter implements SmartLifecycle {
         this.clock = clock;
         this.listener = listener;
         this.pruner = new SessionPruner(dataSource, clock);
-        this.crediting = new Crediting(properties.crediting().maxGap().toSeconds(),
-                properties.crediting().sessionTimeout().toSeconds());
+        WatchtimeProperties.Crediting settings = properties.crediting();
+        this.crediting = new Crediting(settings.maxGap().toSeconds(), settings.sessionTimeout().toSeconds(),
+                settings.roomEventLateness().toSeconds());
     }
 
     /** Queues a validated batch (every {@code at} already set); its ticket completes after the commit. */

@@ -51,18 +51,14 @@ final class JdbcStateStore implements StateStore {
 
     @Override
     public List<Room> loadRooms(long accountId, Collection<Long> roomIds) {
-        Map<Long, Room.Status> status = new HashMap<>();
-        Map<Long, Long> liveCreditedUntil = new HashMap<>();
+        List<Long> found = new ArrayList<>();
         Map<Long, List<Room.Round>> rounds = new HashMap<>();
         List<Long> all = new ArrayList<>(roomIds);
         try {
             for (int from = 0; from < all.size(); from += IN_LIST) {
                 List<Long> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST));
-                select("SELECT room_id, status, live_credited_until FROM rooms WHERE account_id = ? AND room_id IN ("
-                        + marks(chunk.size()) + ")", accountId, chunk, rs -> {
-                            status.put(rs.getLong(1), Room.Status.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)));
-                            liveCreditedUntil.put(rs.getLong(1), rs.getLong(3));
-                        });
+                select("SELECT room_id FROM rooms WHERE account_id = ? AND room_id IN (" + marks(chunk.size()) + ")",
+                        accountId, chunk, rs -> found.add(rs.getLong(1)));
                 select("SELECT room_id, round_id, started_at, ended_at FROM rounds WHERE account_id = ? AND room_id IN ("
                         + marks(chunk.size()) + ") ORDER BY room_id, started_at, round_id", accountId, chunk,
                         rs -> rounds.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
@@ -71,10 +67,8 @@ final class JdbcStateStore implements StateStore {
         } catch (SQLException e) {
             throw new StoreException(e);
         }
-        List<Room> loaded = new ArrayList<>(status.size());
-        status.forEach((roomId, roomStatus) -> loaded.add(new Room(accountId, roomId, roomStatus,
-                liveCreditedUntil.get(roomId), rounds.getOrDefault(roomId, List.of()))));
-        return loaded;
+        return found.stream().map(roomId -> new Room(accountId, roomId, rounds.getOrDefault(roomId, List.of())))
+                .toList();
     }
 
     @Override
@@ -98,6 +92,21 @@ final class JdbcStateStore implements StateStore {
     }
 
     @Override
+    public List<ViewingRow> loadViewingsCreditedAfter(long accountId, long roomId, long after) {
+        List<ViewingRow> found = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT " + VIEWING_COLUMNS + " FROM " + ViewingsTable.NAME
+                + " t WHERE t.account_id = ? AND t.room_id = ? AND t.credited_until > ?")) {
+            s.setLong(1, accountId);
+            s.setLong(2, roomId);
+            s.setLong(3, after);
+            readAll(s, rs -> found.add(ViewingsTable.read(rs, 1)));
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+        return found;
+    }
+
+    @Override
     public void save(long accountId, Collection<Room> rooms, Collection<Session> sessions,
             Collection<ViewingState> viewings) {
         try {
@@ -117,7 +126,7 @@ final class JdbcStateStore implements StateStore {
 
     private void saveRooms(long accountId, Collection<Room> rooms) throws SQLException {
         try (PreparedStatement roomRows = c.prepareStatement(dialect.upsert("rooms", List.of("account_id", "room_id"),
-                     List.of("status", "live_credited_until")));
+                     List.of("status")));
              PreparedStatement roundRows = c.prepareStatement(dialect.upsert("rounds",
                      List.of("account_id", "room_id", "round_id"), List.of("started_at", "ended_at")))) {
             for (Room room : rooms) {
@@ -125,7 +134,6 @@ final class JdbcStateStore implements StateStore {
                     roomRows.setLong(1, accountId);
                     roomRows.setLong(2, room.roomId());
                     roomRows.setString(3, room.status().name().toLowerCase(Locale.ROOT));
-                    roomRows.setLong(4, room.liveCreditedUntil());
                     roomRows.addBatch();
                 }
                 for (Room.Round round : room.rounds()) {

@@ -21,8 +21,11 @@ public record WatchtimeProperties(
      * @param maxGap         the most one event can credit; bounds what a lost heartbeat or a sleeping phone adds
      * @param sessionTimeout silence after which a session is over
      * @param maxClockSkew   how far in the future an event's {@code at} may lie before it is refused
+     * @param roomEventLateness how late a room event may arrive, after viewer events of its time, and still correct
+     *                       the live/replay split of seconds credited before it
      */
-    public record Crediting(Duration maxGap, Duration sessionTimeout, Duration maxClockSkew) {
+    public record Crediting(Duration maxGap, Duration sessionTimeout, Duration maxClockSkew,
+            Duration roomEventLateness) {
     }
 
     public record RateLimit(int requests, Duration window) {

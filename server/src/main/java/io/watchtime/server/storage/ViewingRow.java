@@ -21,6 +21,8 @@ public final class ViewingRow {
     public long playbackDuration;
     /** No second before this is credited again, whatever the session. */
     public long creditedUntil;
+    /** The recent credited seconds and their modes, for corrections by late room events (ingest.core). */
+    public String creditedSpans = "";
     public String ip = "";
     public String area = "";
     public String device = "";

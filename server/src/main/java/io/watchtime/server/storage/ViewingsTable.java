@@ -18,8 +18,12 @@ public final class ViewingsTable {
 
     public static final String NAME = "viewings";
 
-    /** One column: its name, and how a row's field goes to a statement and comes back from a result. */
-    public record Column(String name, boolean numeric, Binder binder, Reader reader) {
+    /**
+     * One column: its name, its value in a row (a {@code Long} or a {@code String}, possibly null), and how a row's
+     * field goes to a statement and comes back from a result.
+     */
+    public record Column(String name, boolean numeric, Function<ViewingRow, Object> value, Binder binder,
+            Reader reader) {
     }
 
     @FunctionalInterface
@@ -48,6 +52,7 @@ public final class ViewingsTable {
             number("live_duration", r -> r.liveDuration, (r, v) -> r.liveDuration = v),
             number("playback_duration", r -> r.playbackDuration, (r, v) -> r.playbackDuration = v),
             number("credited_until", r -> r.creditedUntil, (r, v) -> r.creditedUntil = v),
+            text("credited_spans", r -> r.creditedSpans, (r, v) -> r.creditedSpans = v),
             text("ip", r -> r.ip, (r, v) -> r.ip = v),
             text("area", r -> r.area, (r, v) -> r.area = v),
             text("device", r -> r.device, (r, v) -> r.device = v),
@@ -60,12 +65,23 @@ public final class ViewingsTable {
             number("last_visit", r -> r.lastVisit, (r, v) -> r.lastVisit = v),
             number("update_time", r -> r.updateTime, (r, v) -> r.updateTime = v));
 
+    /** The writer's bookkeeping, which no answer shows: the query leaves it out of its pages. */
+    private static final List<String> WRITER_ONLY = List.of("credited_until", "credited_spans");
+
+    /** The columns an answer shows, in {@link #COLUMNS} order. */
+    public static final List<Column> SHOWN = COLUMNS.stream().filter(c -> !WRITER_ONLY.contains(c.name())).toList();
+
     private ViewingsTable() {
     }
 
     /** Every column, each prefixed by {@code alias} (like {@code "v."}, or {@code ""}), in {@link #COLUMNS} order. */
     public static String selectList(String alias) {
-        return COLUMNS.stream().map(c -> alias + c.name()).collect(Collectors.joining(", "));
+        return selectList(alias, COLUMNS);
+    }
+
+    /** These columns, each prefixed by {@code alias}. */
+    public static String selectList(String alias, List<Column> columns) {
+        return columns.stream().map(c -> alias + c.name()).collect(Collectors.joining(", "));
     }
 
     /** The upsert of whole rows: parameters are {@link #COLUMNS} in order, as {@link #bind} sets them. */
@@ -84,21 +100,26 @@ public final class ViewingsTable {
 
     /** The row at the cursor of a result whose columns {@code first ..} are the {@link #selectList}. */
     public static ViewingRow read(ResultSet result, int first) throws SQLException {
+        return read(result, first, COLUMNS);
+    }
+
+    /** The row at the cursor of a result whose columns {@code first ..} are these; the others keep defaults. */
+    public static ViewingRow read(ResultSet result, int first, List<Column> columns) throws SQLException {
         ViewingRow row = new ViewingRow();
         int index = first;
-        for (Column column : COLUMNS) {
+        for (Column column : columns) {
             column.reader().read(result, index++, row);
         }
         return row;
     }
 
     private static Column number(String name, ToLongFunction<ViewingRow> get, ObjLongConsumer<ViewingRow> set) {
-        return new Column(name, true, (s, i, r) -> s.setLong(i, get.applyAsLong(r)),
+        return new Column(name, true, get::applyAsLong, (s, i, r) -> s.setLong(i, get.applyAsLong(r)),
                 (rs, i, r) -> set.accept(r, rs.getLong(i)));
     }
 
     private static Column text(String name, Function<ViewingRow, String> get, BiConsumer<ViewingRow, String> set) {
-        return new Column(name, false, (s, i, r) -> s.setString(i, get.apply(r)),
+        return new Column(name, false, get::apply, (s, i, r) -> s.setString(i, get.apply(r)),
                 (rs, i, r) -> set.accept(r, rs.getString(i)));
     }
 }

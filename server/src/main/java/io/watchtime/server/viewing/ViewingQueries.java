@@ -28,7 +28,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ViewingQueries {
 
-    private static final String COLUMNS = ViewingsTable.selectList("v.");
+    private static final String COLUMNS = ViewingsTable.selectList("v.", ViewingsTable.SHOWN);
 
     private final JdbcTemplate jdbc;
     private final TotalCounts totals;
@@ -119,7 +119,7 @@ class ViewingQueries {
     }
 
     private ViewingRecord map(ResultSet rs, int rowNumber) throws SQLException {
-        ViewingRow r = ViewingsTable.read(rs, 1);
+        ViewingRow r = ViewingsTable.read(rs, 1, ViewingsTable.SHOWN);
         return new ViewingRecord(r.roomId, r.viewerId, r.viewerName, r.viewerPhoto, r.stayDuration, r.ip,
                 r.thirdUuid, ThirdWechatInfo.of(r.wxAppid, r.wxOpenid, r.wxUnionid), r.liveDuration,
                 r.playbackDuration, ChannelInfo.of(r.channelId, r.channelName, r.storeId), r.inviterId, r.inviterName,

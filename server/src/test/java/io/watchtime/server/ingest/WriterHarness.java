@@ -39,7 +39,8 @@ final class WriterHarness implements AutoCloseable {
         dialect.configure(Flyway.configure().dataSource(dataSource)).load().migrate();
         WatchtimeProperties properties = new WatchtimeProperties(
                 new WatchtimeProperties.Database(url, null, null), ZoneId.of("Asia/Shanghai"), "",
-                new WatchtimeProperties.Crediting(Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(5)),
+                new WatchtimeProperties.Crediting(Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(5),
+                        Duration.ofHours(1)),
                 new WatchtimeProperties.RateLimit(1000, Duration.ofSeconds(10)),
                 new WatchtimeProperties.Cursor(true));
         Clock clock = Clock.fixed(Instant.ofEpochSecond(CoreHarness.UPDATE_TIME), ZoneOffset.UTC);

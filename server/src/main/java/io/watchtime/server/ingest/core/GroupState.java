@@ -44,12 +44,15 @@ public final class GroupState {
             List<List<Enriched>> batches) {
         GroupState state = new GroupState(accountId, crediting);
         Map<Long, Set<Long>> viewersByRoom = new HashMap<>();
+        Map<Long, Long> firstRoomEvent = new HashMap<>();
         for (List<Enriched> batch : batches) {
             for (Enriched enriched : batch) {
                 IngestEvent e = enriched.event();
                 Set<Long> viewers = viewersByRoom.computeIfAbsent(e.roomId(), id -> new HashSet<>());
                 if (e.type().isViewerEvent()) {
                     viewers.add(e.wechatUserSpaceId());
+                } else {
+                    firstRoomEvent.merge(e.roomId(), e.at(), Math::min);
                 }
             }
         }
@@ -61,6 +64,9 @@ public final class GroupState {
         for (ViewingRow row : store.loadViewings(accountId, viewersByRoom)) {
             state.viewings.put(new ViewingKey(row.roomId, row.viewerId), new ViewingState(row));
         }
+        // A room event may change the split of seconds already credited after it: those records are corrected.
+        firstRoomEvent.forEach((roomId, at) -> store.loadViewingsCreditedAfter(accountId, roomId, at).forEach(row ->
+                state.viewings.putIfAbsent(new ViewingKey(row.roomId, row.viewerId), new ViewingState(row))));
         for (Session s : store.loadSessions(accountId, viewersByRoom)) {
             state.sessions.put(new SessionKey(s.roomId(), s.viewerId(), s.sessionId()), s);
         }
@@ -85,13 +91,14 @@ public final class GroupState {
     private boolean apply(Enriched enriched) {
         IngestEvent e = enriched.event();
         Room room = rooms.get(e.roomId()); // loaded for every event
-        switch (e.type()) {
-            case ROOM_START:
-                return room.start(e.roundId(), e.at());
-            case ROOM_END:
-                return room.end(e.roundId(), e.at());
-            default:
-                break;
+        if (!e.type().isViewerEvent()) {
+            Timeline before = room.timeline();
+            boolean changed = e.type() == EventType.ROOM_START ? room.start(e.roundId(), e.at())
+                    : room.end(e.roundId(), e.at());
+            if (changed) {
+                correct(room, before, e.at());
+            }
+            return changed;
         }
         Session session = sessions.computeIfAbsent(new SessionKey(e.roomId(), e.wechatUserSpaceId(), e.sessionId()),
                 k -> Session.fresh(e.roomId(), e.wechatUserSpaceId(), e.sessionId()));
@@ -104,6 +111,19 @@ public final class GroupState {
             viewing.applyProfile(e.profile(), enriched.area(), enriched.device(), latest);
         }
         return crediting.apply(e.type(), e.at(), e.mode(), session, viewing, room);
+    }
+
+    /**
+     * The room's timeline changed from {@code before} on, at {@code from} and later: every record of the room that
+     * credited seconds after {@code from} (all loaded with the group) splits its remembered seconds again.
+     */
+    private void correct(Room room, Timeline before, long from) {
+        Timeline after = room.timeline();
+        for (ViewingState viewing : viewings.values()) {
+            if (viewing.row().roomId == room.roomId() && viewing.creditedUntil() > from) {
+                viewing.reclassify(before, after);
+            }
+        }
     }
 
     /** Stamps the changed records with the commit's update_time and returns what changed, for the read side. */

@@ -5,9 +5,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A live room and its rounds (live periods). Room events are idempotent: a re-sent or late start or
- * end changes nothing, and a round's end never lies before live time already credited in it, so that
- * no viewer's live time in a round can exceed the round.
+ * A live room and its rounds (live periods), from room events alone: viewer events never move a round. Room events
+ * are idempotent (a re-sent start or end changes nothing), rounds never overlap, and a round's end is the earliest
+ * end it was given: its own {@code room_end}, or the next round's start when that came first.
  */
 public final class Room {
 
@@ -41,25 +41,27 @@ public final class Room {
         public boolean dirty() {
             return dirty;
         }
+
+        private void end(long at) {
+            endedAt = at;
+            dirty = true;
+        }
     }
 
     private final long accountId;
     private final long roomId;
-    private Status status;
-    private long liveCreditedUntil;
     private final List<Round> rounds; // in order of start
     private boolean dirty;
+    private Timeline timeline; // null after a change, made again when asked for
 
-    public Room(long accountId, long roomId, Status status, long liveCreditedUntil, List<Round> rounds) {
+    public Room(long accountId, long roomId, List<Round> rounds) {
         this.accountId = accountId;
         this.roomId = roomId;
-        this.status = status;
-        this.liveCreditedUntil = liveCreditedUntil;
         this.rounds = new ArrayList<>(rounds);
     }
 
     public static Room fresh(long accountId, long roomId) {
-        Room room = new Room(accountId, roomId, Status.PREVIEW, 0, List.of());
+        Room room = new Room(accountId, roomId, List.of());
         room.dirty = true;
         return room;
     }
@@ -72,12 +74,12 @@ public final class Room {
         return roomId;
     }
 
+    /** Not started yet, live (its last round is open), or ended. */
     public Status status() {
-        return status;
-    }
-
-    public long liveCreditedUntil() {
-        return liveCreditedUntil;
+        if (rounds.isEmpty()) {
+            return Status.PREVIEW;
+        }
+        return last().endedAt == 0 ? Status.LIVE : Status.ENDED;
     }
 
     public List<Round> rounds() {
@@ -89,9 +91,19 @@ public final class Room {
         return dirty;
     }
 
-    /** Starts a round; false when the event is stale (that round exists, or it predates the last round). */
+    Timeline timeline() {
+        if (timeline == null) {
+            timeline = rounds.isEmpty() ? Timeline.EMPTY : Timeline.of(rounds);
+        }
+        return timeline;
+    }
+
+    /**
+     * Starts a round at {@code at}, ending an open one there; false when the event is stale: that round exists, or
+     * {@code at} is not after the last round's start and end.
+     */
     boolean start(long roundId, long at) {
-        Round last = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1);
+        Round last = rounds.isEmpty() ? null : last();
         if (roundId > 0 && rounds.stream().anyMatch(r -> r.roundId == roundId)) {
             return false;
         }
@@ -99,54 +111,41 @@ public final class Room {
             return false;
         }
         if (last != null && last.endedAt == 0) {
-            end(last, at);
+            last.end(at); // rounds never overlap, so no second can count as live twice
         }
-        // Rounds never overlap, so no second can count as live twice.
-        long startedAt = last == null ? at : Math.max(at, last.endedAt);
         long id = roundId > 0 ? roundId : rounds.stream().mapToLong(r -> r.roundId).max().orElse(0) + 1;
-        Round round = new Round(id, startedAt, 0);
+        Round round = new Round(id, at, 0);
         round.dirty = true;
         rounds.add(round);
-        status = Status.LIVE;
-        dirty = true;
+        changed();
         return true;
     }
 
-    /** Ends the live round; false when the room is not live or the event belongs to an earlier round (at or before this one's start). */
+    /**
+     * Ends the round {@code roundId} (0: the last one started before {@code at}) at {@code at}, unless it ended at or
+     * before that already; a round ended by the next one's start still takes its own, earlier end when it arrives.
+     */
     boolean end(long roundId, long at) {
-        Round last = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1);
-        if (status != Status.LIVE || last == null || at <= last.startedAt || (roundId > 0 && roundId != last.roundId)) {
-            return false;
-        }
-        end(last, at);
-        status = Status.ENDED;
-        dirty = true;
-        return true;
-    }
-
-    private void end(Round round, long at) {
-        round.endedAt = Math.max(at, Math.max(round.startedAt, liveCreditedUntil));
-        round.dirty = true;
-    }
-
-    /** Seconds of [from, to) that lie in a round. */
-    long liveOverlap(long from, long to) {
-        long overlap = 0;
-        for (Round round : rounds) {
-            long end = round.endedAt == 0 ? Long.MAX_VALUE : round.endedAt;
-            long start = Math.max(from, round.startedAt);
-            long stop = Math.min(to, end);
-            if (stop > start) {
-                overlap += stop - start;
+        Round round = null;
+        for (Round r : rounds) {
+            if (roundId > 0 ? r.roundId == roundId : r.startedAt < at) {
+                round = r;
             }
         }
-        return overlap;
+        if (round == null || at <= round.startedAt || (round.endedAt > 0 && round.endedAt <= at)) {
+            return false;
+        }
+        round.end(at);
+        changed();
+        return true;
     }
 
-    void creditedLiveUntil(long until) {
-        if (until > liveCreditedUntil) {
-            liveCreditedUntil = until;
-            dirty = true;
-        }
+    private Round last() {
+        return rounds.get(rounds.size() - 1);
+    }
+
+    private void changed() {
+        dirty = true; // the status may have changed
+        timeline = null;
     }
 }

@@ -19,6 +19,12 @@ public interface StateStore {
     /** The records of these viewers in these rooms (viewers by room). */
     List<ViewingRow> loadViewings(long accountId, Map<Long, Set<Long>> viewersByRoom);
 
+    /**
+     * The records of a room that credited seconds after {@code after}: those whose split a room event at
+     * {@code after} can change.
+     */
+    List<ViewingRow> loadViewingsCreditedAfter(long accountId, long roomId, long after);
+
     /** The sessions these viewers have in these rooms (viewers by room). */
     List<Session> loadSessions(long accountId, Map<Long, Set<Long>> viewersByRoom);
 

@@ -3,7 +3,9 @@ package io.watchtime.server.ingest.core;
 import io.watchtime.protocol.ChannelInfo;
 import io.watchtime.protocol.EnterProfile;
 import io.watchtime.protocol.ThirdWechatInfo;
+import io.watchtime.protocol.WatchMode;
 import io.watchtime.server.storage.ViewingRow;
+import java.util.List;
 import java.util.Objects;
 
 /** The viewing record of one viewer in one room as crediting changes it; {@link #dirty()} marks what to save. */
@@ -12,6 +14,7 @@ public final class ViewingState {
     private final ViewingRow row;
     private final long updateTimeBefore;
     private boolean dirty;
+    private List<CreditedSpans.Span> spans; // decoded when first needed
 
     public ViewingState(ViewingRow row) {
         this.row = row;
@@ -49,12 +52,37 @@ public final class ViewingState {
         return row.lastVisit;
     }
 
-    void credit(long from, long to, long liveSeconds, long playbackSeconds) {
+    /** Credits {@code [from, to)}, remembering it for corrections while it is newer than {@code keepAfter}. */
+    void credit(long from, long to, WatchMode mode, Timeline.Split split, long keepAfter) {
         row.stayDuration += to - from;
-        row.liveDuration += liveSeconds;
-        row.playbackDuration += playbackSeconds;
+        row.liveDuration += split.live();
+        row.playbackDuration += split.playback();
         row.creditedUntil = to;
+        List<CreditedSpans.Span> spans = spans();
+        CreditedSpans.append(spans, from, to, mode, keepAfter);
+        row.creditedSpans = CreditedSpans.encode(spans);
         dirty = true;
+    }
+
+    /** The room's timeline changed from {@code before} to {@code after}: splits the remembered seconds again. */
+    void reclassify(Timeline before, Timeline after) {
+        if (row.creditedSpans.isEmpty()) {
+            return;
+        }
+        Timeline.Split was = CreditedSpans.split(spans(), before);
+        Timeline.Split now = CreditedSpans.split(spans(), after);
+        if (!was.equals(now)) {
+            row.liveDuration += now.live() - was.live();
+            row.playbackDuration += now.playback() - was.playback();
+            dirty = true;
+        }
+    }
+
+    private List<CreditedSpans.Span> spans() {
+        if (spans == null) {
+            spans = CreditedSpans.decode(row.creditedSpans);
+        }
+        return spans;
     }
 
     /** Any accepted event is a sign of a visit; only {@code enter} moves the last visit. */

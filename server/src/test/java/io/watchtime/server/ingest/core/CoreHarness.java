@@ -21,7 +21,7 @@ public final class CoreHarness {
     private final Crediting crediting;
 
     public CoreHarness() {
-        this(new Crediting(60, 300));
+        this(new Crediting(60, 300, 3600));
     }
 
     public CoreHarness(Crediting crediting) {

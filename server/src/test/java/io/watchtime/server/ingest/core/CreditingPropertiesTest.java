@@ -80,6 +80,38 @@ class CreditingPropertiesTest {
         assertThat(harness.dump(inOrder)).isEqualTo(state);
     }
 
+    /**
+     * Room events come from the streaming back end and viewer events from the players: each room event may reach
+     * Watchtime up to the lateness (an hour here) after the viewer events of its time, in its own order. Whatever
+     * the delays, every record ends as in-order delivery leaves it, live and replay split alike.
+     */
+    @Property(tries = 100)
+    void roomEventsArrivingLateGiveTheRecordsOfInOrderDelivery(@ForAll long seed) {
+        Random random = new Random(seed);
+        List<List<IngestEvent>> batches = RandomStreams.batches(seed);
+        long inOrder = ACCOUNTS.incrementAndGet();
+        batches.forEach(batch -> harness.ingest(inOrder, batch));
+
+        long late = ACCOUNTS.incrementAndGet();
+        List<List<IngestEvent>> viewerBatches = batches.stream()
+                .map(batch -> batch.stream().filter(e -> e.type().isViewerEvent()).toList())
+                .filter(batch -> !batch.isEmpty()).toList();
+        List<IngestEvent> roomEvents = batches.stream().flatMap(List::stream)
+                .filter(e -> !e.type().isViewerEvent()).toList();
+        int next = 0;
+        for (IngestEvent roomEvent : roomEvents) {
+            long arrives = roomEvent.at() + random.nextInt(3601);
+            while (next < viewerBatches.size()
+                    && viewerBatches.get(next).stream().allMatch(e -> e.at() <= arrives)) {
+                harness.ingest(late, viewerBatches.get(next++));
+            }
+            harness.ingest(late, List.of(roomEvent));
+        }
+        viewerBatches.subList(next, viewerBatches.size()).forEach(batch -> harness.ingest(late, batch));
+
+        assertThat(harness.dump(late)).isEqualTo(harness.dump(inOrder));
+    }
+
     private static List<IngestEvent> shuffled(List<IngestEvent> batch, Random random) {
         List<IngestEvent> copy = new ArrayList<>(batch);
         Collections.shuffle(copy, random);

@@ -87,15 +87,90 @@ class CreditingTest {
     }
 
     @Test
-    void aDeclaredModeWinsOverTheRoomsState() {
-        harness.ingest(account, List.of(IngestEvent.roomStart(ROOM, 1, NOW - 100),
+    void aDeclaredModeNarrowsWhatTheRoomsTimelineGives() {
+        harness.ingest(account, List.of(IngestEvent.roomStart(ROOM, 1, NOW - 1000), IngestEvent.roomEnd(ROOM, NOW - 900),
                 event(ENTER, "replay", NOW, WatchMode.PLAYBACK), event(HEARTBEAT, "replay", NOW + 30, null),
+                event(ENTER, "live", NOW + 40, WatchMode.LIVE), event(HEARTBEAT, "live", NOW + 70, null),
                 event(ENTER, "page", NOW + 100, WatchMode.PREVIEW), event(HEARTBEAT, "page", NOW + 130, null)));
 
         ViewingRow v = viewing();
-        assertThat(v.stayDuration).isEqualTo(60);
-        assertThat(v.playbackDuration).isEqualTo(30);
-        assertThat(v.liveDuration).isZero();
+        assertThat(v.stayDuration).isEqualTo(90);
+        assertThat(v.playbackDuration).as("the replay exists after the first round").isEqualTo(30);
+        assertThat(v.liveDuration).as("declared live while the room is not live").isZero();
+    }
+
+    @Test
+    void declaredPlaybackCountsOnlyWhileAReplayExistsAndNoRoundIsLive() {
+        harness.ingest(account, List.of(event(ENTER, "s", NOW, WatchMode.PLAYBACK), event(HEARTBEAT, "s", NOW + 30, null),
+                IngestEvent.roomStart(ROOM, 1, NOW + 100), IngestEvent.roomEnd(ROOM, NOW + 200),
+                IngestEvent.roomStart(ROOM, 2, NOW + 3000),
+                event(HEARTBEAT, "s2", NOW + 2992, WatchMode.PLAYBACK), event(HEARTBEAT, "s2", NOW + 3022, WatchMode.LIVE),
+                event(HEARTBEAT, "s2", NOW + 3052, null)));
+
+        ViewingRow v = viewing();
+        assertThat(v.stayDuration).isEqualTo(30 + 30 + 30);
+        assertThat(v.playbackDuration).as("nothing before the first round ended; 8 s before round 2").isEqualTo(8);
+        assertThat(v.liveDuration).as("live from the switch the player reported").isEqualTo(30);
+    }
+
+    @Test
+    void aSessionWithoutModeSpanningARoundStartIsReplayBeforeItAndLiveAfter() {
+        List<IngestEvent> events = new ArrayList<>(List.of(IngestEvent.roomStart(ROOM, 1, NOW - 1000),
+                IngestEvent.roomEnd(ROOM, NOW - 900), IngestEvent.roomStart(ROOM, 2, NOW + 5)));
+        for (long t = 0; t <= 600; t += 30) {
+            events.add(event(t == 0 ? ENTER : HEARTBEAT, "s", NOW - 295 + t, null));
+        }
+        harness.ingest(account, events);
+
+        ViewingRow v = viewing();
+        assertThat(v.stayDuration).isEqualTo(600);
+        assertThat(v.playbackDuration).isEqualTo(300);
+        assertThat(v.liveDuration).isEqualTo(300);
+    }
+
+    @Test
+    void replaySentAfterTheNextRoundStartedIsStillReplay() {
+        harness.ingest(account, List.of(IngestEvent.roomStart(ROOM, 1, NOW - 1000), IngestEvent.roomEnd(ROOM, NOW - 900)));
+        harness.ingest(account, List.of(IngestEvent.roomStart(ROOM, 2, NOW + 3600)));
+        List<IngestEvent> replay = new ArrayList<>();
+        for (long t = 0; t <= 600; t += 30) {
+            replay.add(event(t == 0 ? ENTER : HEARTBEAT, "s", NOW + t, null));
+        }
+        harness.ingest(account, replay);
+
+        assertThat(viewing().playbackDuration).isEqualTo(600);
+        assertThat(viewing().liveDuration).isZero();
+    }
+
+    @Test
+    void aLateRoomEndTurnsTheLiveSecondsAfterItIntoReplayAndNeverStretchesTheRound() {
+        List<IngestEvent> beats = new ArrayList<>(List.of(IngestEvent.roomStart(ROOM, 1, NOW - 10)));
+        for (long t = 0; t <= 600; t += 30) {
+            beats.add(event(t == 0 ? ENTER : HEARTBEAT, "s", NOW + t, null));
+        }
+        harness.ingest(account, beats);
+        assertThat(viewing().liveDuration).as("while the end is unknown, the round is live").isEqualTo(600);
+
+        harness.ingest(account, List.of(IngestEvent.roomEnd(ROOM, NOW)));
+
+        Room room = harness.room(account, ROOM);
+        assertThat(room.rounds().get(0).endedAt()).isEqualTo(NOW);
+        assertThat(viewing().stayDuration).isEqualTo(600);
+        assertThat(viewing().liveDuration).isZero();
+        assertThat(viewing().playbackDuration).isEqualTo(600);
+    }
+
+    @Test
+    void aRoomEndOfARoundClosedByTheNextStartStillShortensIt() {
+        harness.ingest(account, List.of(IngestEvent.roomStart(ROOM, 1, NOW), IngestEvent.roomStart(ROOM, 2, NOW + 300),
+                event(ENTER, "s", NOW + 100, null), event(HEARTBEAT, "s", NOW + 130, null)));
+        assertThat(viewing().liveDuration).isEqualTo(30);
+
+        harness.ingest(account, List.of(IngestEvent.roomEnd(ROOM, 1, NOW + 110)));
+
+        assertThat(harness.room(account, ROOM).rounds().get(0).endedAt()).isEqualTo(NOW + 110);
+        assertThat(viewing().liveDuration).isEqualTo(10);
+        assertThat(viewing().playbackDuration).isEqualTo(20);
     }
 
     @Test
@@ -133,13 +208,15 @@ class CreditingTest {
     }
 
     @Test
-    void aLateRoomEndCannotMakeARoundShorterThanLiveTimeAlreadyCredited() {
+    void aLateRoomEndKeepsLiveTimeWithinTheRound() {
         harness.ingest(account, List.of(IngestEvent.roomStart(ROOM, 1, NOW), event(ENTER, "s", NOW, null),
                 event(HEARTBEAT, "s", NOW + 30, null), event(HEARTBEAT, "s", NOW + 60, null)));
         harness.ingest(account, List.of(IngestEvent.roomEnd(ROOM, NOW + 20)));
 
         Room room = harness.room(account, ROOM);
-        assertThat(room.rounds().get(0).endedAt() - room.rounds().get(0).startedAt()).isGreaterThanOrEqualTo(viewing().liveDuration);
+        assertThat(room.rounds().get(0).endedAt() - room.rounds().get(0).startedAt()).isEqualTo(20);
+        assertThat(viewing().liveDuration).isEqualTo(20);
+        assertThat(viewing().playbackDuration).isEqualTo(40);
     }
 
     @Test

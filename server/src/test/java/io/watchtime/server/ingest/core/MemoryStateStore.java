@@ -54,6 +54,13 @@ public final class MemoryStateStore implements StateStore {
     }
 
     @Override
+    public List<ViewingRow> loadViewingsCreditedAfter(long accountId, long roomId, long after) {
+        return viewings.values().stream()
+                .filter(row -> row.accountId == accountId && row.roomId == roomId && row.creditedUntil > after)
+                .map(MemoryStateStore::copy).toList();
+    }
+
+    @Override
     public List<Session> loadSessions(long accountId, Map<Long, Set<Long>> viewersByRoom) {
         List<Session> found = new ArrayList<>();
         sessions.forEach((key, session) -> {
@@ -96,7 +103,7 @@ public final class MemoryStateStore implements StateStore {
     private static Room copy(Room room) {
         List<Room.Round> rounds = room.rounds().stream()
                 .map(r -> new Room.Round(r.roundId(), r.startedAt(), r.endedAt())).toList();
-        return new Room(room.accountId(), room.roomId(), room.status(), room.liveCreditedUntil(), rounds);
+        return new Room(room.accountId(), room.roomId(), rounds);
     }
 
     private static Session copy(Session s) {
