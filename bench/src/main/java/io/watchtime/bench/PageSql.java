@@ -6,8 +6,8 @@ import io.watchtime.server.storage.ViewingsTable;
 /** The server's page query as the anchors run it: the same columns, order and deferred join (storage/Dialect). */
 final class PageSql {
 
-    /** Every column of {@code viewings}, as the server selects them for a page. */
-    static final String COLUMNS = ViewingsTable.selectList("v.");
+    /** The columns of {@code viewings} that the server selects for a page. */
+    static final String COLUMNS = ViewingsTable.selectList("v.", ViewingsTable.SHOWN);
 
     private PageSql() {
     }
