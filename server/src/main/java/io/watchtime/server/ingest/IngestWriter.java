@@ -1,21 +1,15 @@
 package io.watchtime.server.ingest;
 
-import io.watchtime.protocol.IngestAck;
 import io.watchtime.server.ingest.core.Crediting;
 import io.watchtime.server.ingest.core.Enriched;
-import io.watchtime.server.ingest.core.GroupState;
 import io.watchtime.server.settings.WatchtimeProperties;
-import io.watchtime.server.storage.AccountVersions;
 import io.watchtime.server.storage.Dialect;
 import io.watchtime.server.storage.ViewingChanges;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -43,28 +37,20 @@ public class IngestWriter implements SmartLifecycle {
     /** How long a stopping server lets the writer finish what is queued. */
     private static final Duration DRAIN_ON_STOP = Duration.ofSeconds(30);
 
-    private final DataSource dataSource;
-    private final Dialect dialect;
-    private final Clock clock;
-    private final Crediting crediting;
-    private final ViewingChanges.Listener listener;
+    private final GroupTransaction transaction;
     private final SessionPruner pruner;
     private final BlockingQueue<Ticket> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedEvents = new AtomicInteger();
     private volatile boolean running;
     private Thread thread;
-    private long lastUpdateTime; // the writer thread's alone
 
     IngestWriter(DataSource dataSource, Dialect dialect, Clock clock, ViewingChanges.Listener listener,
                  WatchtimeProperties properties) {
-        this.dataSource = dataSource;
-        this.dialect = dialect;
-        this.clock = clock;
-        this.listener = listener;
-        this.pruner = new SessionPruner(dataSource, clock);
         WatchtimeProperties.Crediting settings = properties.crediting();
-        this.crediting = new Crediting(settings.maxGap().toSeconds(), settings.sessionTimeout().toSeconds(),
+        Crediting crediting = new Crediting(settings.maxGap().toSeconds(), settings.sessionTimeout().toSeconds(),
                 settings.roomEventLateness().toSeconds());
+        this.transaction = new GroupTransaction(dataSource, dialect, clock, crediting, listener);
+        this.pruner = new SessionPruner(dataSource, clock);
     }
 
     /** Queues a validated batch (every {@code at} already set); its ticket completes after the commit. */
@@ -146,57 +132,24 @@ public class IngestWriter implements SmartLifecycle {
         return ticket.events.size();
     }
 
-    /** One transaction for the whole group; each account's batches apply in arrival order. */
+    /** Commits the group in one transaction, then answers each batch. */
     private void write(List<Ticket> group) {
-        Map<Long, List<Ticket>> byAccount = new LinkedHashMap<>();
-        group.forEach(ticket -> byAccount.computeIfAbsent(ticket.accountId, id -> new ArrayList<>()).add(ticket));
-        Map<Ticket, IngestAck> acks = new LinkedHashMap<>();
-        List<Runnable> afterCommit = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                JdbcStateStore store = new JdbcStateStore(dialect, c);
-                long updateTime = nextUpdateTime();
-                for (Map.Entry<Long, List<Ticket>> account : byAccount.entrySet()) {
-                    long accountId = account.getKey();
-                    List<Ticket> tickets = account.getValue();
-                    GroupState state = GroupState.load(store, accountId, crediting,
-                            tickets.stream().map(t -> t.events).toList());
-                    tickets.forEach(ticket -> acks.put(ticket, state.apply(ticket.events)));
-                    List<ViewingChanges.Change> changes = state.stamp(updateTime);
-                    state.save(store);
-                    if (!changes.isEmpty()) {
-                        long version = AccountVersions.bump(c, accountId);
-                        afterCommit.add(() -> listener.committed(accountId, version, changes));
-                    }
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+        GroupTransaction.Outcome outcome;
+        try {
+            outcome = transaction.commit(group);
         } catch (SQLException | RuntimeException e) {
             String cause = summary(e);
             log.error("ingest group of {} batches failed and was rolled back: {}", group.size(), cause);
             fail(group, cause);
             return;
         }
-        afterCommit.forEach(Runnable::run);
-        acks.forEach((ticket, ack) -> ticket.done.complete(ack));
+        outcome.afterCommit().forEach(Runnable::run);
+        outcome.acks().forEach((ticket, ack) -> ticket.done.complete(ack));
     }
 
     private static void fail(List<Ticket> group, String cause) {
         IngestFailure failure = new IngestFailure(IngestFailure.Reason.NOT_STORED, cause);
         group.forEach(ticket -> ticket.done.completeExceptionally(failure));
-    }
-
-    /**
-     * Never earlier than the last one: a changed record must move forward in update_time order, or a keyset or
-     * cursor walk already past its new place would miss it (a wall clock can step back).
-     */
-    private long nextUpdateTime() {
-        lastUpdateTime = Math.max(lastUpdateTime, clock.instant().getEpochSecond());
-        return lastUpdateTime;
     }
 
     /** The cause in one short line: a driver's message can hold a whole batch of statements and viewers' data. */

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 public class DatabaseConfig {
 
     private static final String SQLITE = "jdbc:sqlite:";
+    private static final long CONNECTION_TIMEOUT_MILLIS = 2000;
 
     @Bean
     Dialect dialect(WatchtimeProperties properties) {
@@ -34,13 +35,20 @@ public class DatabaseConfig {
 
     @Bean(destroyMethod = "close")
     DataSource dataSource(WatchtimeProperties properties, Dialect dialect) {
-        WatchtimeProperties.Database database = properties.database();
+        return pool(properties.database(), dialect);
+    }
+
+    /** The pool for these settings, as the server opens it (tests open theirs the same way). */
+    public static HikariDataSource pool(WatchtimeProperties.Database database, Dialect dialect) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("watchtime");
         // The MariaDB driver serves MySQL too, but answers only to its own scheme.
         config.setJdbcUrl(database.url().replaceFirst("^jdbc:mysql:", "jdbc:mariadb:"));
         config.setUsername(database.username());
         config.setPassword(database.password());
+        // A request waits at most this long for a connection: an unreachable database is a quick 503, not a hang.
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        config.setValidationTimeout(Math.min(1000, CONNECTION_TIMEOUT_MILLIS));
         if (dialect == Dialect.SQLITE) {
             createFolderOf(database.url().substring(SQLITE.length()));
             // WAL lets readers run beside the one writer; FULL makes every commit survive a power cut.
@@ -54,6 +62,9 @@ public class DatabaseConfig {
         } else if (dialect == Dialect.POSTGRESQL) {
             // The writer's batched upserts go as multi-row INSERTs: one round trip per hundreds of rows.
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            config.addDataSourceProperty("connectTimeout", "2"); // seconds: a host that does not answer
+        } else {
+            config.addDataSourceProperty("connectTimeout", "2000"); // milliseconds (MariaDB's driver)
         }
         return new HikariDataSource(config);
     }

@@ -84,6 +84,24 @@ public enum Dialect {
         };
     }
 
+    /** {@code INSERT ...} of {@code key} and {@code columns} that does nothing when a row with that key exists. */
+    public String insertIfAbsent(String table, List<String> key, List<String> columns) {
+        List<String> all = new ArrayList<>(key);
+        all.addAll(columns);
+        String values = " (" + String.join(", ", all) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(all.size(), "?")) + ")";
+        return switch (this) {
+            case SQLITE, POSTGRESQL -> "INSERT INTO " + table + values + " ON CONFLICT (" + String.join(", ", key)
+                    + ") DO NOTHING";
+            case MYSQL -> "INSERT IGNORE INTO " + table + values;
+        };
+    }
+
+    /** What makes a SELECT lock the rows it reads until the transaction ends; SQLite's writer holds the database. */
+    public String forUpdate() {
+        return this == SQLITE ? "" : " FOR UPDATE";
+    }
+
     /** {@code INSERT ... } that updates {@code updated} columns when a row with the same {@code key} exists. */
     public String upsert(String table, List<String> key, List<String> updated) {
         List<String> columns = new ArrayList<>(key);

@@ -54,6 +54,11 @@ class ApiErrorHandler {
             log.info("client closed the connection during {} {}", request.getMethod(), request.getRequestURI());
             return null;
         }
+        ApiException outage = DatabaseOutage.answerFor(e);
+        if (outage != null) {
+            DatabaseOutage.report(request, e);
+            return ErrorBody.entity(outage);
+        }
         log.error("500 on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString(), e);
         return ErrorBody.entity(new ApiException(500, "internal error; the server log has the details"));
     }

@@ -7,6 +7,7 @@ import io.watchtime.protocol.IngestEvent;
 import io.watchtime.server.ingest.core.CoreHarness;
 import io.watchtime.server.ingest.core.Enriched;
 import io.watchtime.server.settings.WatchtimeProperties;
+import io.watchtime.server.storage.DatabaseConfig;
 import io.watchtime.server.storage.Dialect;
 import io.watchtime.server.storage.ViewingRow;
 import io.watchtime.server.storage.ViewingsTable;
@@ -29,16 +30,20 @@ import org.flywaydb.core.Flyway;
  */
 final class WriterHarness implements AutoCloseable {
 
-    private final HikariDataSource dataSource = new HikariDataSource();
+    private final HikariDataSource dataSource;
     private final IngestWriter writer;
 
     WriterHarness() {
-        String url = TestDatabase.freshUrl();
-        dataSource.setJdbcUrl(url);
+        this(TestDatabase.freshUrl());
+    }
+
+    /** A writer on the database at {@code url}: several harnesses on one URL are several nodes. */
+    WriterHarness(String url) {
         Dialect dialect = Dialect.of(url);
+        WatchtimeProperties.Database database = new WatchtimeProperties.Database(url, null, null);
+        dataSource = DatabaseConfig.pool(database, dialect);
         dialect.configure(Flyway.configure().dataSource(dataSource)).load().migrate();
-        WatchtimeProperties properties = new WatchtimeProperties(
-                new WatchtimeProperties.Database(url, null, null), ZoneId.of("Asia/Shanghai"), "",
+        WatchtimeProperties properties = new WatchtimeProperties(database, ZoneId.of("Asia/Shanghai"), "",
                 new WatchtimeProperties.Crediting(Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(5),
                         Duration.ofHours(1)),
                 new WatchtimeProperties.RateLimit(1000, Duration.ofSeconds(10)),

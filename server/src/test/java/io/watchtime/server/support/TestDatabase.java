@@ -55,6 +55,15 @@ public final class TestDatabase {
         };
     }
 
+    /** The port of a networked kind's server, for a test that puts something between it and the server. */
+    public static int port(String kind) {
+        return switch (kind) {
+            case "postgresql" -> 5432;
+            case "mariadb" -> 3306;
+            default -> throw new IllegalArgumentException(kind + " is not reached over the network");
+        };
+    }
+
     private static Path freshSqliteFile() {
         try {
             Path dir = Files.createDirectories(Path.of("target", "test-db"));
