@@ -94,17 +94,22 @@ final class ExportCommand implements Callable<Integer> {
 
     private void export(WatchtimeClient client, ViewingFilter filter, OutputStream stream, Progress progress)
             throws IOException {
-        try (RecordWriter writer = format.open(stream, zone);
-             PrefetchingWalk walk = new PrefetchingWalk(client.viewings().walk(filter), 2)) {
-            Batch batch;
-            do {
-                batch = walk.next();
-                for (ViewingRecord record : batch.records()) {
-                    writer.write(record);
+        try (PrefetchingWalk walk = new PrefetchingWalk(client.viewings().walk(filter), 2)) {
+            // The first answer before the first byte: a wrong URL or key leaves standard output empty, not a header.
+            Batch batch = walk.next();
+            try (RecordWriter writer = format.open(stream, zone)) {
+                while (true) {
+                    for (ViewingRecord record : batch.records()) {
+                        writer.write(record);
+                    }
+                    progress.update(batch.records().size(), batch.remaining());
+                    if (batch.last()) {
+                        break;
+                    }
+                    batch = walk.next();
                 }
-                progress.update(batch.records().size(), batch.remaining());
-            } while (!batch.last());
-            writer.finish();
+                writer.finish();
+            }
         }
     }
 

@@ -95,6 +95,7 @@ class ExportStdoutTest {
 
             assertThat((System.nanoTime() - start) / 1_000_000).as("no retries for minutes").isLessThan(10_000);
             assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.data()).as("not even a header").isEmpty();
             assertThat(run.err().lines().toList()).singleElement().asString()
                     .startsWith("error: no HTTP answer from http://127.0.0.1:" + port.getLocalPort())
                     .contains("check the URL's port and http/https");
