@@ -34,6 +34,11 @@ final class ServerOptions {
             description = "How long to retry a failing request before giving up (default: ${DEFAULT-VALUE}).")
     private Duration giveUpAfter;
 
+    /** The command these options belong to, for its usage errors. */
+    CommandLine.Model.CommandSpec spec() {
+        return spec;
+    }
+
     /** Where a command reports (picocli's error writer, which tests capture). */
     PrintWriter err() {
         return spec.commandLine().getErr();

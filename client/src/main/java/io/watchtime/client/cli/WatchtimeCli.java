@@ -1,12 +1,19 @@
 package io.watchtime.client.cli;
 
 import io.watchtime.client.WatchtimeException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command-line client: {@code java -jar watchtime-client.jar export|sync ...}. */
-@Command(name = "watchtime-client", mixinStandardHelpOptions = true, version = "watchtime-client 0.1.0",
+/**
+ * The command-line client: {@code java -jar watchtime-client.jar export|sync ...}. The standard help options are
+ * inherited, so every subcommand answers {@code --help} (even without its required options) and {@code --version}.
+ */
+@Command(name = "watchtime-client", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        scope = CommandLine.ScopeType.INHERIT,
         subcommands = {ExportCommand.class, SyncCommand.class, CommandLine.HelpCommand.class},
         description = "Pull viewing records from a Watchtime server (or any server of the same API): export them"
                 + " to a file, or keep a database table in sync.")
@@ -15,23 +22,26 @@ public final class WatchtimeCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** Standard output as bytes: where {@code export --out -} writes its data (help and version go there as text). */
+    private final OutputStream stdout;
+
+    private WatchtimeCli(OutputStream stdout) {
+        this.stdout = stdout;
+    }
+
     public static void main(String[] args) {
         // One line per log event (the JDK's default takes two).
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %5$s%6$s%n");
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, System.out, new PrintWriter(System.err, true)));
     }
 
     /** Runs a command line; returns the exit code (0 ok, 1 failure, 2 bad usage). */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new WatchtimeCli())
+    public static int run(String[] args, OutputStream stdout, PrintWriter err) {
+        CommandLine cli = new CommandLine(new WatchtimeCli(stdout))
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setOut(out)
+                .setOut(new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true))
                 .setErr(err);
-        cli.setParameterExceptionHandler((e, arguments) -> {
-            err.println("error: " + e.getMessage());
-            err.println("see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
-            return 2;
-        });
+        cli.setParameterExceptionHandler(new BadUsage());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             err.println("error: " + describe(e));
             if (System.getenv("WATCHTIME_DEBUG") != null) {
@@ -40,6 +50,10 @@ public final class WatchtimeCli implements Runnable {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    OutputStream stdout() {
+        return stdout;
     }
 
     @Override

@@ -49,7 +49,13 @@ final class Classifier {
         return new Outcome.Failure<>(new WatchtimeException(code, msg, retryAfter(response), null), passing);
     }
 
-    /** No answer came: {@code fault} is an {@link java.io.IOException} or an unresolved host. */
+    /**
+     * No answer came: {@code fault} is an {@link java.io.IOException} or an unresolved host. A timeout may pass, so
+     * it is retried. Anything else before the server's first answer means the URL is wrong, not that the server
+     * is in trouble: nobody listens there (connection refused), or something that is not an HTTP server of this
+     * scheme does (a garbled status line, a connection closed without a byte, a TLS handshake with plain HTTP), and
+     * five minutes of retries would only hide that. Once the server has answered, the same faults are passing.
+     */
     <T> Outcome<T> noAnswer(Exception fault) {
         if (fault instanceof HttpTimeoutException) {
             String within = Seconds.of(requestTimeout.toMillis());
@@ -58,6 +64,10 @@ final class Classifier {
         if (fault instanceof ConnectException || fault instanceof UnresolvedAddressException) {
             return failure("cannot connect to " + baseUrl + " (" + describe(fault)
                     + "); check the URL and that the server is running", fault, answeredOnce);
+        }
+        if (!answeredOnce) {
+            return failure("no HTTP answer from " + baseUrl + " (" + describe(fault) + "); something else listens"
+                    + " there: check the URL's port and http/https", fault, false);
         }
         return failure("connection to " + baseUrl + " failed: " + describe(fault), fault, true);
     }

@@ -57,7 +57,7 @@ final class RetryLoop {
                         + Seconds.of(elapsed) + ": " + error.msg(), error.retryAfter().orElse(null), error.getCause());
             }
             LOG.log(System.Logger.Level.INFO, "{0} failed ({1}); attempt {2} in {3}", path, error.getMessage(),
-                    attempts + 1, Seconds.of(waitMillis));
+                    Integer.toString(attempts + 1), Seconds.of(waitMillis));
             retries.increment();
             try {
                 ticker.sleep(waitMillis);

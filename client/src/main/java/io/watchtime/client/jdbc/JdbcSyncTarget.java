@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * A table in PostgreSQL or MySQL/MariaDB, one row per (room_id, wechat_user_space_id) with the contract's
- * fields as columns; created when missing. The sync state lives beside it in {@value #STATE_TABLE}, one row
+ * fields as columns (visit times as timestamps in the server's zone); created when missing, and a table of an
+ * older version, with visit times as text, converted. The sync state lives beside it in {@value #STATE_TABLE}, one row
  * per target table, written in the same transaction as the records it follows.
  */
 public final class JdbcSyncTarget implements SyncTarget {
@@ -46,7 +47,7 @@ public final class JdbcSyncTarget implements SyncTarget {
 
     private void createTables() throws SQLException {
         String columns = Stream.of(ViewingColumn.values())
-                .map(c -> c.field() + (c.isInteger() ? " BIGINT" : " VARCHAR(" + c.maxLength() + ")")
+                .map(c -> c.field() + " " + dialect.type(c)
                         + (c == ViewingColumn.ROOM_ID || c == ViewingColumn.WECHAT_USER_SPACE_ID ? " NOT NULL" : ""))
                 .collect(Collectors.joining(", "));
         connection.setAutoCommit(true);
@@ -59,6 +60,7 @@ public final class JdbcSyncTarget implements SyncTarget {
                     + " updated_at BIGINT NOT NULL)"
                     + dialect.tableOptions());
         }
+        new TextVisitTimes(connection, table, dialect).convert();
     }
 
     @Override
@@ -105,9 +107,10 @@ public final class JdbcSyncTarget implements SyncTarget {
         try (PreparedStatement s = connection.prepareStatement(upsert)) {
             for (ViewingRecord record : records) {
                 for (int i = 0; i < columns.length; i++) {
-                    Object value = columns[i].of(record);
+                    Object value = value(columns[i], record);
                     if (value == null) {
-                        s.setNull(i + 1, columns[i].isInteger() ? Types.BIGINT : Types.VARCHAR);
+                        s.setNull(i + 1, columns[i].isInteger() ? Types.BIGINT
+                                : columns[i].isDateTime() ? Types.TIMESTAMP : Types.VARCHAR);
                     } else {
                         s.setObject(i + 1, value);
                     }
@@ -115,6 +118,20 @@ public final class JdbcSyncTarget implements SyncTarget {
                 s.addBatch();
             }
             s.executeBatch();
+        }
+    }
+
+    /** The column's value as stored: visit times as date-times, so the table can be queried by time. */
+    private Object value(ViewingColumn column, ViewingRecord record) {
+        Object value = column.of(record);
+        if (!column.isDateTime()) {
+            return value;
+        }
+        try {
+            return ViewingColumn.visitTime((String) value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("record " + record.roomId() + "/" + record.wechatUserSpaceId() + ": "
+                    + column.field() + " " + e.getMessage() + "; the server does not follow the contract", e);
         }
     }
 
@@ -136,7 +153,7 @@ public final class JdbcSyncTarget implements SyncTarget {
 
     /** A database failure, with the table it was about; the SQLException is its cause. */
     public static final class SyncTargetException extends RuntimeException {
-        SyncTargetException(String message, SQLException cause) {
+        public SyncTargetException(String message, SQLException cause) {
             super(message + ": " + cause.getMessage(), cause);
         }
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The few words PostgreSQL and MySQL/MariaDB say differently: table options and the upsert. */
+/** The few words PostgreSQL and MySQL/MariaDB say differently: types, table options and the upsert. */
 enum SqlDialect {
     POSTGRESQL, MYSQL;
 
@@ -19,6 +19,17 @@ enum SqlDialect {
             return MYSQL;
         }
         throw new IllegalArgumentException("the sync target must be PostgreSQL or MySQL/MariaDB, this is " + productName);
+    }
+
+    /** The column's SQL type: visit times as date-times without zone (they are in the server's zone). */
+    String type(ViewingColumn column) {
+        if (column.isInteger()) {
+            return "BIGINT";
+        }
+        if (column.isDateTime()) {
+            return this == POSTGRESQL ? "TIMESTAMP" : "DATETIME";
+        }
+        return "VARCHAR(" + column.maxLength() + ")";
     }
 
     /** Text in full Unicode (nicknames hold emoji) on MySQL, whose default charset may not. */

@@ -53,8 +53,9 @@ public final class ViewingSync {
         WalkPosition from = resumed ? state.position() : WalkPosition.start(state.watermark());
         long maxDelivered = resumed ? state.maxDelivered() : 0;
         long startedAt = resumed ? state.startedAt() : client.ticker().millis() / 1000;
-        LOG.log(System.Logger.Level.INFO, resumed ? "sync resumes at update_time {0}" : "sync starts at update_time {0}",
-                from.lowerBound());
+        // DEBUG: the caller reports the run (the CLI prints one summary); numbers as text, or {0} adds separators.
+        LOG.log(System.Logger.Level.DEBUG, resumed ? "sync resumes at update_time {0}" : "sync starts at update_time {0}",
+                Long.toString(from.lowerBound()));
         Walk walk = client.viewings().walk(ViewingFilter.ALL, from);
         long records = 0;
         long requests = 0;
@@ -73,8 +74,8 @@ public final class ViewingSync {
                 long watermark = maxDelivered > 0 ? Math.max(state.watermark(), reached) : state.watermark();
                 SyncState done = new SyncState(watermark, null, 0, 0);
                 target.save(batch.records(), done);
-                LOG.log(System.Logger.Level.INFO, "sync done: {0} records in {1} requests by {2}; next starts at {3}",
-                        records, requests, walk.strategy(), watermark);
+                LOG.log(System.Logger.Level.DEBUG, "sync done: {0} records in {1} requests by {2}; next starts at {3}",
+                        Long.toString(records), Long.toString(requests), walk.strategy(), Long.toString(watermark));
                 return new SyncResult(records, requests, walk.strategy(), resumed, done);
             }
             target.save(batch.records(), new SyncState(state.watermark(), batch.after(), maxDelivered, startedAt));

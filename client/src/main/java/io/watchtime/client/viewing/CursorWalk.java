@@ -58,7 +58,7 @@ final class CursorWalk implements Walk {
                 throw e;
             }
             LOG.log(System.Logger.Level.WARNING, "the server refused the stored cursor ({0}); walking again from"
-                    + " update_time {1}", e.msg(), filter.updateTimeStart());
+                    + " update_time {1}", e.msg(), Long.toString(filter.updateTimeStart())); // no separators
             cursor = "";
             Batch restart = new Batch(List.of(), WalkPosition.cursor(filter.updateTimeStart(), ""), false, -1);
             return new Fetched(false, () -> restart);

@@ -1,12 +1,16 @@
 package io.watchtime.client.viewing;
 
 import io.watchtime.protocol.ViewingRecord;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
 /**
  * A record as flat columns, in the contract's order, with the contract's Chinese labels (the nested
  * {@code third_wechat_info} and {@code channel_info} become their fields). One definition for every flat
- * output: CSV, XLSX and database tables. Unknown nested fields are null.
+ * output: CSV, XLSX and database tables. Unknown nested fields are null. The visit times are text on the wire
+ * ({@code yyyy-MM-dd HH:mm:ss} in the server's zone) and date-times where the output has a type for them.
  */
 public enum ViewingColumn {
     ROOM_ID("room_id", "直播间ID", true, 0, ViewingRecord::roomId),
@@ -32,6 +36,9 @@ public enum ViewingColumn {
     DEVICE("device", "使用设备", false, 16, ViewingRecord::device),
     AREA("area", "地区", false, 128, ViewingRecord::area),
     UPDATE_TIME("update_time", "更新时间(时间戳)", true, 0, ViewingRecord::updateTime);
+
+    /** How the contract writes a visit time. */
+    private static final DateTimeFormatter VISIT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final String field;
     private final String label;
@@ -61,6 +68,11 @@ public enum ViewingColumn {
         return integer;
     }
 
+    /** A visit time: text on the wire, a date-time (in the server's zone) in typed outputs. */
+    public boolean isDateTime() {
+        return this == FIRST_VISIT_TIME || this == LAST_VISIT_TIME;
+    }
+
     /** The longest text the server stores in this field (0 for integers). */
     public int maxLength() {
         return maxLength;
@@ -69,5 +81,20 @@ public enum ViewingColumn {
     /** A {@code Long}, a {@code String}, or null for a field of an unknown channel or WeChat info. */
     public Object of(ViewingRecord record) {
         return value.apply(record);
+    }
+
+    /**
+     * A visit time as written by the contract, as a date-time in the server's zone; null when empty (never
+     * visited). Throws {@link IllegalArgumentException}, naming the text, when it is not in the contract's form.
+     */
+    public static LocalDateTime visitTime(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(text.trim(), VISIT_TIME);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("visit time \"" + text + "\" is not yyyy-MM-dd HH:mm:ss", e);
+        }
     }
 }

@@ -68,7 +68,7 @@ final class WindowWalk implements PlainWalk {
             denseTotal = page.total();
         } else if (page.total() != denseTotal) {
             LOG.log(System.Logger.Level.INFO, "second {0} changed while it was paged (total {1} -> {2}); reading it again",
-                    lo, denseTotal, page.total());
+                    Long.toString(lo), Long.toString(denseTotal), Long.toString(page.total())); // no separators
             densePage = 1;
             denseTotal = -1;
             return new Batch(page.list(), WalkPosition.denseSecond(lo, densePage, denseTotal), false, page.total());

@@ -49,10 +49,10 @@ class CliTest {
     }
 
     private static Run cli(String... args) {
-        StringWriter out = new StringWriter();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         StringWriter err = new StringWriter();
-        int exit = WatchtimeCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
+        int exit = WatchtimeCli.run(args, out, new PrintWriter(err, true));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
     }
 
     private static String[] withServer(String... args) {

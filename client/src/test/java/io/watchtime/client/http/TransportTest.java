@@ -11,12 +11,17 @@ import io.watchtime.client.support.FakeTime;
 import io.watchtime.protocol.DurationListRequest;
 import io.watchtime.protocol.Sort;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -144,6 +149,31 @@ class TransportTest {
         }
     }
 
+    @Test
+    void aPortThatDoesNotSpeakHttpIsAWrongUrlAndNotRetried() throws IOException {
+        try (RawServer garbage = new RawServer(answered -> "hello, this is not HTTP\r\n\r\n")) {
+            WatchtimeClient client = client(garbage.url(), RetryPolicy.DEFAULT);
+            WatchtimeException e = failureOf(client);
+            assertThat(e.status()).isZero();
+            assertThat(e.msg()).isEqualTo("no HTTP answer from " + garbage.url() + "/ (Invalid status line: \"hello, this is"
+                    + " not HTTP\"); something else listens there: check the URL's port and http/https");
+            assertThat(client.stats().retried()).isZero();
+        }
+    }
+
+    @Test
+    void aConnectionClosedWithoutAnAnswerIsAPassingFaultOnceTheServerHasAnswered() throws IOException {
+        String ok = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + SUCCESS.length()
+                + "\r\nConnection: close\r\n\r\n" + SUCCESS;
+        try (RawServer flaky = new RawServer(answered -> answered == 0 ? ok : "")) {
+            WatchtimeClient client = client(flaky.url(), RetryPolicy.DEFAULT.withGiveUpAfter(Duration.ofSeconds(10)));
+            assertThat(client.viewings().page(PAGE).total()).isEqualTo(3);
+            WatchtimeException gone = failureOf(client);
+            assertThat(gone.msg()).startsWith("gave up after ").contains("received no bytes");
+            assertThat(client.stats().retried()).isPositive();
+        }
+    }
+
     private static WatchtimeException failureOf(WatchtimeClient client) {
         return catchThrowableOfType(WatchtimeException.class, () -> client.viewings().page(PAGE));
     }
@@ -153,8 +183,50 @@ class TransportTest {
     }
 
     private WatchtimeClient client(HttpServer of, RetryPolicy policy) {
-        return WatchtimeClient.builder().baseUrl(baseUrl(of)).apiKey("wt_test").ticker(time).retryPolicy(policy)
-                .build();
+        return client(baseUrl(of), policy);
+    }
+
+    private WatchtimeClient client(String baseUrl, RetryPolicy policy) {
+        return WatchtimeClient.builder().baseUrl(baseUrl).apiKey("wt_test").ticker(time).retryPolicy(policy).build();
+    }
+
+    /**
+     * A TCP server below HTTP: reads each request's head, writes what {@code reply} gives for the n-th connection
+     * (raw bytes; empty: nothing) and hangs up. It plays the ports that are not Watchtime.
+     */
+    private static final class RawServer implements AutoCloseable {
+        private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+
+        RawServer(IntFunction<String> reply) throws IOException {
+            Thread thread = new Thread(() -> {
+                for (int n = 0; !socket.isClosed(); n++) {
+                    try (Socket s = socket.accept()) {
+                        readHead(s.getInputStream());
+                        s.getOutputStream().write(reply.apply(n).getBytes(StandardCharsets.UTF_8));
+                        s.getOutputStream().flush();
+                    } catch (IOException e) {
+                        return; // closed by the test
+                    }
+                }
+            }, "raw-server");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        }
+
+        private static void readHead(InputStream in) throws IOException {
+            for (int last4 = 0, b; (b = in.read()) >= 0 && last4 != 0x0D0A0D0A; ) {
+                last4 = last4 << 8 | b;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     private static String baseUrl(HttpServer of) {
