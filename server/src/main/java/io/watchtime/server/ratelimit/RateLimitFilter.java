@@ -2,6 +2,7 @@ package io.watchtime.server.ratelimit;
 
 import io.watchtime.server.settings.WatchtimeProperties;
 import io.watchtime.server.account.Principal;
+import io.watchtime.server.redis.Redis;
 import io.watchtime.server.web.ApiException;
 import io.watchtime.protocol.Paths;
 import io.watchtime.server.web.EndpointPath;
@@ -17,7 +18,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Per account and endpoint, after authentication: 429 with {@code Retry-After} past the limit. */
+/**
+ * Per account and endpoint, after authentication: 429 with {@code Retry-After} past the limit. Across all nodes
+ * when Redis is configured, per node otherwise.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class RateLimitFilter extends OncePerRequestFilter {
@@ -25,9 +29,12 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final RateLimiter limiter;
     private final WatchtimeProperties.RateLimit settings;
 
-    RateLimitFilter(WatchtimeProperties properties, Clock clock) {
+    RateLimitFilter(WatchtimeProperties properties, Clock clock, Redis redis) {
         this.settings = properties.rateLimit();
-        this.limiter = new RateLimiter(settings.requests(), settings.window().toMillis(), clock);
+        long windowMillis = settings.window().toMillis();
+        this.limiter = redis.configured()
+                ? new RedisRateLimiter(redis, settings.requests(), windowMillis, settings.expectedNodes(), clock)
+                : new InProcessRateLimiter(settings.requests(), windowMillis, clock);
     }
 
     /** Known endpoints count apart; all other paths share one budget, so made-up paths cannot grow the map. */

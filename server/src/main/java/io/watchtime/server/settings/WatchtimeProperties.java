@@ -12,7 +12,8 @@ public record WatchtimeProperties(
         String ip2regionFile,
         Crediting crediting,
         RateLimit rateLimit,
-        Cursor cursor) {
+        Cursor cursor,
+        Redis redis) {
 
     public record Database(String url, String username, String password) {
     }
@@ -28,10 +29,25 @@ public record WatchtimeProperties(
             Duration roomEventLateness) {
     }
 
-    public record RateLimit(int requests, Duration window) {
+    /**
+     * @param expectedNodes how many nodes share the limit; while Redis does not answer, each node limits alone at
+     *                      {@code requests / expectedNodes}, so that all of them together stay within the limit
+     */
+    public record RateLimit(int requests, Duration window, int expectedNodes) {
     }
 
     /** @param enabled whether the API honours the {@code cursor} extension; off, it speaks the bare contract */
     public record Cursor(boolean enabled) {
+    }
+
+    /**
+     * @param url       {@code redis://HOST:PORT}; empty means no Redis: limits and page walks stay per node
+     * @param timeout   the longest a request waits for Redis before it falls back to the per-node way
+     * @param keyPrefix leads every key Watchtime writes, so that several deployments can share one Redis
+     */
+    public record Redis(String url, Duration timeout, String keyPrefix) {
+        public boolean configured() {
+            return url != null && !url.isBlank();
+        }
     }
 }

@@ -46,8 +46,8 @@ final class WriterHarness implements AutoCloseable {
         WatchtimeProperties properties = new WatchtimeProperties(database, ZoneId.of("Asia/Shanghai"), "",
                 new WatchtimeProperties.Crediting(Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(5),
                         Duration.ofHours(1)),
-                new WatchtimeProperties.RateLimit(1000, Duration.ofSeconds(10)),
-                new WatchtimeProperties.Cursor(true));
+                new WatchtimeProperties.RateLimit(1000, Duration.ofSeconds(10), 1),
+                new WatchtimeProperties.Cursor(true), new WatchtimeProperties.Redis("", Duration.ofMillis(500), ""));
         Clock clock = Clock.fixed(Instant.ofEpochSecond(CoreHarness.UPDATE_TIME), ZoneOffset.UTC);
         writer = new IngestWriter(dataSource, dialect, clock, (account, version, changes) -> { }, properties);
         writer.start();

@@ -12,14 +12,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** The sliding log alone, on a clock the test moves. */
+/** The in-process sliding log alone, on a clock the test moves. */
 class RateLimiterTest {
 
     private final MutableClock clock = new MutableClock(1_000_000);
 
     @Test
     void acceptsTheLimitThenSaysHowLongToWait() {
-        RateLimiter limiter = new RateLimiter(3, 1000, clock);
+        RateLimiter limiter = new InProcessRateLimiter(3, 1000, clock);
         assertThat(limiter.tryAcquire("k")).isZero();
         assertThat(limiter.tryAcquire("k")).isZero();
         assertThat(limiter.tryAcquire("k")).isZero();
@@ -30,7 +30,7 @@ class RateLimiterTest {
 
     @Test
     void aRequestExactlyOneWindowLaterIsAccepted() {
-        RateLimiter limiter = new RateLimiter(2, 1000, clock);
+        RateLimiter limiter = new InProcessRateLimiter(2, 1000, clock);
         at(0);
         assertThat(limiter.tryAcquire("k")).isZero();
         assertThat(limiter.tryAcquire("k")).isZero();
@@ -44,7 +44,7 @@ class RateLimiterTest {
 
     @Test
     void refusedRequestsDoNotCount() {
-        RateLimiter limiter = new RateLimiter(2, 1000, clock);
+        RateLimiter limiter = new InProcessRateLimiter(2, 1000, clock);
         at(0);
         assertThat(limiter.tryAcquire("k")).isZero();
         at(500);
@@ -64,7 +64,7 @@ class RateLimiterTest {
 
     @Test
     void theWindowSlidesInsteadOfResettingOnARoundNumber() {
-        RateLimiter limiter = new RateLimiter(2, 1000, clock);
+        RateLimiter limiter = new InProcessRateLimiter(2, 1000, clock);
         at(900);
         assertThat(limiter.tryAcquire("k")).isZero();
         at(950);
@@ -82,7 +82,7 @@ class RateLimiterTest {
 
     @Test
     void aClientPacedExactlyAtTheLimitIsNeverRefused() {
-        RateLimiter limiter = new RateLimiter(100, 10_000, clock);
+        RateLimiter limiter = new InProcessRateLimiter(100, 10_000, clock);
         for (long t = 0; t < 100_000; t += 100) {
             at(t);
             assertThat(limiter.tryAcquire("k")).as("at %d ms", t).isZero();
@@ -93,7 +93,7 @@ class RateLimiterTest {
 
     @Test
     void keysAreIndependent() {
-        RateLimiter limiter = new RateLimiter(1, 1000, clock);
+        RateLimiter limiter = new InProcessRateLimiter(1, 1000, clock);
         assertThat(limiter.tryAcquire("1 /a")).isZero();
         assertThat(limiter.tryAcquire("1 /a")).isEqualTo(1000);
         assertThat(limiter.tryAcquire("1 /b")).isZero();
@@ -102,7 +102,7 @@ class RateLimiterTest {
 
     @Test
     void concurrentCallersGetExactlyTheLimit() throws Exception {
-        RateLimiter limiter = new RateLimiter(1000, 10_000, clock);
+        RateLimiter limiter = new InProcessRateLimiter(1000, 10_000, clock);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Callable<Integer>> callers = new ArrayList<>();
@@ -129,7 +129,7 @@ class RateLimiterTest {
 
     @Test
     void aHugeLimitCostsMemoryOnlyAsItIsUsed() {
-        RateLimiter generous = new RateLimiter(Integer.MAX_VALUE, 10_000, clock);
+        RateLimiter generous = new InProcessRateLimiter(Integer.MAX_VALUE, 10_000, clock);
         for (int i = 0; i < 100_000; i++) {
             assertThat(generous.tryAcquire("a")).isZero();
         }
@@ -139,7 +139,7 @@ class RateLimiterTest {
 
     @Test
     void theRingKeepsTimeOrderAsItGrows() {
-        RateLimiter limiter = new RateLimiter(100, 1_000, clock);
+        RateLimiter limiter = new InProcessRateLimiter(100, 1_000, clock);
         for (int i = 0; i < 100; i++) {
             at(i * 5L); // 0 .. 495 ms; the ring grows from 16 slots while it wraps around
             assertThat(limiter.tryAcquire("a")).isZero();
@@ -153,8 +153,8 @@ class RateLimiterTest {
 
     @Test
     void refusesASenselessLimit() {
-        assertThatThrownBy(() -> new RateLimiter(0, 1000, clock)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RateLimiter(10, 0, clock)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new InProcessRateLimiter(0, 1000, clock)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new InProcessRateLimiter(10, 0, clock)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private void at(long millis) {
