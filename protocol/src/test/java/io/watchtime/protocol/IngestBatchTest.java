@@ -118,6 +118,19 @@ class IngestBatchTest {
     }
 
     @Test
+    void typeAndModeAreReadInAnyCaseLikeSort() {
+        List<IngestEvent> parsed = IngestBatch.fromJson(JSON.readTree(events(
+                GOOD.replace("\"enter\"", "\"ENTER\"").replace("\"type\"", "\"mode\":\"LIVE\",\"type\""),
+                GOOD.replace("\"enter\"", "\" Heartbeat \"").replace("\"type\"", "\"mode\":\" PlayBack \",\"type\""),
+                "{\"type\":\"Room_Start\",\"room_id\":1,\"at\":" + AT + "}"))).events();
+
+        assertThat(parsed).containsExactly(
+                IngestEvent.enter(1, 2, "s", AT, WatchMode.LIVE, EnterProfile.NONE),
+                IngestEvent.heartbeat(1, 2, "s", AT, WatchMode.PLAYBACK),
+                IngestEvent.roomStart(1, 0, AT));
+    }
+
+    @Test
     void anEnterWithoutProfileFieldsKeepsWhatTheRecordHolds() {
         IngestEvent parsed = IngestBatch.fromJson(JSON.readTree(events(GOOD))).events().get(0);
 
