@@ -69,8 +69,15 @@ public final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = listening.accept();
                 Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                open.add(client);
-                open.add(target);
+                synchronized (this) { // a connection accepted just before a cut must not outlive it
+                    if (server != listening) {
+                        client.close();
+                        target.close();
+                        continue;
+                    }
+                    open.add(client);
+                    open.add(target);
+                }
                 pump(client, target);
                 pump(target, client);
             } catch (IOException e) {
