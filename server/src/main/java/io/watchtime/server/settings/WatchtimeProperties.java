@@ -15,7 +15,11 @@ public record WatchtimeProperties(
         Cursor cursor,
         Redis redis) {
 
+    /** @param url the JDBC URL; empty means the default place ({@link DatabaseLocation#defaultUrl()}) */
     public record Database(String url, String username, String password) {
+        public Database {
+            url = DatabaseLocation.urlOrDefault(url);
+        }
     }
 
     /**
