@@ -16,9 +16,11 @@ public enum EventType {
         return this == ENTER || this == HEARTBEAT || this == LEAVE;
     }
 
+    /** The value a client wrote, in any case and with spaces around it, as {@code sort} is read. */
     static EventType fromWire(String text) {
+        String word = text.trim().toLowerCase(Locale.ROOT);
         for (EventType type : values()) {
-            if (type.wire().equals(text)) {
+            if (type.wire().equals(word)) {
                 return type;
             }
         }

@@ -14,6 +14,13 @@ public final class JsonFields {
     /** Larger than any unix time in seconds for the next three centuries; a millisecond value is above it. */
     public static final long MAX_UNIX_SECONDS = 9_999_999_999L;
 
+    /**
+     * The longest integer text read: int64 has 19 digits, and a sign or a leading zero leaves room for one more.
+     * Longer text is refused by its length alone, because converting it costs time that grows with the square of
+     * its length (two million digits took a minute of CPU).
+     */
+    public static final int MAX_INTEGER_CHARS = 20;
+
     private static final Pattern DIGITS = Pattern.compile("-?[0-9]+");
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
@@ -41,10 +48,14 @@ public final class JsonFields {
                 if (!value.isIntegralNumber()) {
                     throw new InvalidRequestException(field + " must be an integer, got " + describe(value));
                 }
+                // A JSON number was converted by the parser, which bounds its length (server: JsonBodies).
                 yield value.bigIntegerValue();
             }
             case STRING -> {
                 String text = value.stringValue().trim();
+                if (text.length() > MAX_INTEGER_CHARS) {
+                    throw tooLong(field, text.length());
+                }
                 if (!DIGITS.matcher(text).matches()) {
                     throw new InvalidRequestException(field + " must be an integer, got " + quote(value.stringValue()));
                 }
@@ -66,6 +77,11 @@ public final class JsonFields {
             throw new InvalidRequestException(field + " must be at most " + max + ", got " + result);
         }
         return result;
+    }
+
+    private static InvalidRequestException tooLong(String field, int length) {
+        return new InvalidRequestException(field + " is too long for an integer: " + length
+                + " characters, at most " + MAX_INTEGER_CHARS);
     }
 
     /** Unix seconds; 0 allowed. A millisecond timestamp is refused with a hint, since it is the usual mistake. */

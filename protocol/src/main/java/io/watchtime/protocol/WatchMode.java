@@ -12,9 +12,11 @@ public enum WatchMode {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The value a client wrote, in any case and with spaces around it, as {@code sort} is read. */
     static WatchMode fromWire(String text) {
+        String word = text.trim().toLowerCase(Locale.ROOT);
         for (WatchMode mode : values()) {
-            if (mode.wire().equals(text)) {
+            if (mode.wire().equals(word)) {
                 return mode;
             }
         }

@@ -42,6 +42,10 @@ class IngestBatchTest {
                 new Bad("type a number", events("{\"type\":3,\"room_id\":1}"), "events[0].type ", "string"),
                 new Bad("room_id a word", events(GOOD, "{\"type\":\"room_start\",\"room_id\":\"x\"}"),
                         "events[1].room_id ", "integer"),
+                new Bad("room_id two million digits", events("{\"type\":\"room_end\",\"room_id\":\""
+                        + "9".repeat(2_000_000) + "\"}"), "events[0].room_id ", "too long", "2000000 characters"),
+                new Bad("room_id 21 characters", events("{\"type\":\"room_end\",\"room_id\":\"0"
+                        + "1".repeat(20) + "\"}"), "events[0].room_id ", "too long", "at most 20"),
                 new Bad("room_id 0", events("{\"type\":\"room_end\",\"room_id\":0}"), "events[0].room_id ", "at least"),
                 new Bad("room_id missing", events("{\"type\":\"room_end\"}"), "events[0].room_id ", "required"),
                 new Bad("round_id negative", events("{\"type\":\"room_start\",\"room_id\":1,\"round_id\":-1}"),
@@ -111,6 +115,19 @@ class IngestBatchTest {
         assertThat(IngestBatch.fromJson(JSON.readTree(body)).events()).isEqualTo(events);
         assertThat(body).contains("\"wechat_user_name\":\"CLANNAD\"", "\"invited_wechat_user_space_id\":20401000")
                 .doesNotContain("\"profile\"", "null");
+    }
+
+    @Test
+    void typeAndModeAreReadInAnyCaseLikeSort() {
+        List<IngestEvent> parsed = IngestBatch.fromJson(JSON.readTree(events(
+                GOOD.replace("\"enter\"", "\"ENTER\"").replace("\"type\"", "\"mode\":\"LIVE\",\"type\""),
+                GOOD.replace("\"enter\"", "\" Heartbeat \"").replace("\"type\"", "\"mode\":\" PlayBack \",\"type\""),
+                "{\"type\":\"Room_Start\",\"room_id\":1,\"at\":" + AT + "}"))).events();
+
+        assertThat(parsed).containsExactly(
+                IngestEvent.enter(1, 2, "s", AT, WatchMode.LIVE, EnterProfile.NONE),
+                IngestEvent.heartbeat(1, 2, "s", AT, WatchMode.PLAYBACK),
+                IngestEvent.roomStart(1, 0, AT));
     }
 
     @Test

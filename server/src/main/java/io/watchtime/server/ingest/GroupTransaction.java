@@ -38,9 +38,11 @@ final class GroupTransaction {
     private final Clock clock;
     private final Crediting crediting;
     private final ViewingChanges.Listener listener;
+    private final IngestMetrics metrics;
 
     GroupTransaction(DataSource dataSource, Dialect dialect, Clock clock, Crediting crediting,
-            ViewingChanges.Listener listener) {
+            ViewingChanges.Listener listener, IngestMetrics metrics) {
+        this.metrics = metrics;
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.clock = clock;
@@ -58,6 +60,7 @@ final class GroupTransaction {
                 if (attempt == ATTEMPTS || !retryable(sql)) {
                     throw sql;
                 }
+                metrics.retried();
                 log.info("ingest group hit a conflict with another writer ({}); retrying, attempt {} of {}",
                         sql.getSQLState(), attempt + 1, ATTEMPTS);
             }
@@ -73,10 +76,12 @@ final class GroupTransaction {
             c.setAutoCommit(false);
             try {
                 // Every lock before the first read: MariaDB's snapshot starts at a transaction's first plain read.
+                long lockStarted = System.nanoTime();
                 Map<Long, AccountVersions.Locked> locked = new LinkedHashMap<>();
                 for (long accountId : byAccount.keySet()) {
                     locked.put(accountId, AccountVersions.lock(c, dialect, accountId));
                 }
+                metrics.lockWaited(System.nanoTime() - lockStarted);
                 JdbcStateStore store = new JdbcStateStore(dialect, c);
                 long now = clock.instant().getEpochSecond();
                 for (Map.Entry<Long, List<Ticket>> account : byAccount.entrySet()) {

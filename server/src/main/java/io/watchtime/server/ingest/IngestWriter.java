@@ -1,5 +1,6 @@
 package io.watchtime.server.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.watchtime.server.ingest.core.Crediting;
 import io.watchtime.server.ingest.core.Enriched;
 import io.watchtime.server.settings.WatchtimeProperties;
@@ -41,15 +42,17 @@ public class IngestWriter implements SmartLifecycle {
     private final SessionPruner pruner;
     private final BlockingQueue<Ticket> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedEvents = new AtomicInteger();
+    private final IngestMetrics metrics;
     private volatile boolean running;
     private Thread thread;
 
     IngestWriter(DataSource dataSource, Dialect dialect, Clock clock, ViewingChanges.Listener listener,
-                 WatchtimeProperties properties) {
+                 WatchtimeProperties properties, MeterRegistry registry) {
+        this.metrics = new IngestMetrics(registry, queuedEvents);
         WatchtimeProperties.Crediting settings = properties.crediting();
         Crediting crediting = new Crediting(settings.maxGap().toSeconds(), settings.sessionTimeout().toSeconds(),
                 settings.roomEventLateness().toSeconds());
-        this.transaction = new GroupTransaction(dataSource, dialect, clock, crediting, listener);
+        this.transaction = new GroupTransaction(dataSource, dialect, clock, crediting, listener, metrics);
         this.pruner = new SessionPruner(dataSource, clock);
     }
 
@@ -135,9 +138,12 @@ public class IngestWriter implements SmartLifecycle {
     /** Commits the group in one transaction, then answers each batch. */
     private void write(List<Ticket> group) {
         GroupTransaction.Outcome outcome;
+        long started = System.nanoTime();
         try {
             outcome = transaction.commit(group);
+            metrics.committed(outcome.acks().values(), System.nanoTime() - started);
         } catch (SQLException | RuntimeException e) {
+            metrics.failed();
             String cause = summary(e);
             log.error("ingest group of {} batches failed and was rolled back: {}", group.size(), cause);
             fail(group, cause);

@@ -2,12 +2,14 @@ package io.watchtime.server.web;
 
 import io.watchtime.protocol.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.InputStream;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,22 +21,35 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class JsonBodies {
 
-    private final JsonMapper strict = JsonMapper.builder()
+    /**
+     * The parser's bound on a JSON number's length (its default, said here because the API relies on it): a longer
+     * number is refused while it is read, before anything converts it, which costs time that grows with the square
+     * of the length. Fields that hold integers refuse more than 20 characters (JsonFields).
+     */
+    static final int MAX_NUMBER_CHARS = 1000;
+
+    private final JsonMapper strict = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(MAX_NUMBER_CHARS).build())
+                    .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+    private final Duration readTimeout;
+
+    JsonBodies(@Value("${watchtime.body-read-timeout:30s}") Duration readTimeout) {
+        this.readTimeout = readTimeout;
+    }
 
     public JsonNode read(HttpServletRequest request, int maxBytes) {
         requireJsonContentType(request.getContentType());
-        byte[] body = readAtMost(request, maxBytes);
+        byte[] body = BodyInput.read(request, maxBytes, readTimeout);
         if (isBlank(body)) {
             throw new InvalidRequestException("request body is empty; send a JSON object");
         }
+        Utf8Check.require(body, strict);
         try {
             return strict.readTree(body);
         } catch (JacksonException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidRequestException("malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+            throw new InvalidRequestException(JsonProblems.parseFailure(e, strict, body));
         }
     }
 
@@ -53,25 +68,6 @@ public class JsonBodies {
         throw new InvalidRequestException("Content-Type must be application/json, got " + contentType);
     }
 
-    private static byte[] readAtMost(HttpServletRequest request, int maxBytes) {
-        if (request.getContentLengthLong() > maxBytes) {
-            throw tooLarge(maxBytes);
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(maxBytes + 1);
-            if (body.length > maxBytes) {
-                throw tooLarge(maxBytes);
-            }
-            return body;
-        } catch (IOException e) {
-            throw new InvalidRequestException("could not read the request body: " + e.getMessage());
-        }
-    }
-
-    private static ApiException tooLarge(int maxBytes) {
-        return new ApiException(413, "request body is larger than " + maxBytes + " bytes");
-    }
-
     private static boolean isBlank(byte[] body) {
         for (byte b : body) {
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
@@ -79,20 +75,5 @@ public class JsonBodies {
             }
         }
         return true;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        // Jackson appends where the error started ("(start marker at [Source: ...])"); we say line and column.
-        int cut = message.length();
-        for (String tail : new String[] {"\n", " (start marker at", " at [Source"}) {
-            int at = message.indexOf(tail);
-            if (at >= 0 && at < cut) {
-                cut = at;
-            }
-        }
-        return message.substring(0, cut);
     }
 }

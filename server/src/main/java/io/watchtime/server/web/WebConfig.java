@@ -27,4 +27,14 @@ class WebConfig implements WebMvcConfigurer {
             }
         });
     }
+
+    /**
+     * Refused bodies are not read to their end on a worker; see the valve. On the engine, outermost: it must act
+     * after the answer is complete, since closing counts as an error state and the host would answer it again with
+     * its error page.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> unreadBodiesCloseTheConnection() {
+        return factory -> factory.addEngineValves(new UnreadBodyValve());
+    }
 }

@@ -2,6 +2,7 @@ package io.watchtime.server.ingest;
 
 import io.watchtime.server.support.Events;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.watchtime.protocol.IngestAck;
 import io.watchtime.protocol.IngestEvent;
 import io.watchtime.server.ingest.core.CoreHarness;
@@ -49,7 +50,8 @@ final class WriterHarness implements AutoCloseable {
                 new WatchtimeProperties.RateLimit(1000, Duration.ofSeconds(10), 1),
                 new WatchtimeProperties.Cursor(true), new WatchtimeProperties.Redis("", Duration.ofMillis(500), ""));
         Clock clock = Clock.fixed(Instant.ofEpochSecond(CoreHarness.UPDATE_TIME), ZoneOffset.UTC);
-        writer = new IngestWriter(dataSource, dialect, clock, (account, version, changes) -> { }, properties);
+        writer = new IngestWriter(dataSource, dialect, clock, (account, version, changes) -> { }, properties,
+                new SimpleMeterRegistry());
         writer.start();
     }
 

@@ -151,8 +151,9 @@ class RandomBodyTest extends HttpTest {
     private Arbitrary<String> eventValue(String field) {
         long now = Instant.now().getEpochSecond();
         return switch (field) {
-            case "type" -> mostly(Arbitraries.of(EVENT_TYPES).map(RandomBodyTest::quote),
-                    Arbitraries.of("\"ENTER\"", "\"pause\""));
+            case "type" -> mostly(Arbitraries.oneOf(Arbitraries.of(EVENT_TYPES).map(RandomBodyTest::quote),
+                            Arbitraries.of("\"ENTER\"", "\" Heartbeat \"", "\"ROOM_START\"")),
+                    Arbitraries.of("\"pause\"", "\"room start\""));
             case "room_id", "wechat_user_space_id" -> mostly(Arbitraries.longs().between(1, 4).map(String::valueOf),
                     Arbitraries.of("0", "\"x\""));
             case "round_id" -> mostly(Arbitraries.longs().between(1, 4).map(String::valueOf),
@@ -161,8 +162,8 @@ class RandomBodyTest extends HttpTest {
                     Arbitraries.of("-1", "\"x\""));
             case "at" -> mostly(Arbitraries.longs().between(now - 3_600, now).map(String::valueOf),
                     Arbitraries.of(String.valueOf(now + 3_600), String.valueOf(now * 1000)));
-            case "mode" -> mostly(Arbitraries.of("\"live\"", "\"playback\"", "\"preview\""),
-                    Arbitraries.of("\"LIVE\"", "\"\""));
+            case "mode" -> mostly(Arbitraries.of("\"live\"", "\"playback\"", "\"preview\"", "\"LIVE\"", "\" Playback \""),
+                    Arbitraries.of("\"\"", "\"vod\""));
             case "session_id" -> mostly(Arbitraries.oneOf(Arbitraries.of("\"s1\"", "\"s2\""), shortString()),
                     Arbitraries.of("\"\"", "\" \"", "\"" + "s".repeat(129) + "\""));
             case "ip" -> mostly(Arbitraries.of("\"123.52.16.175\"", "\"220.184.19.51\"", "\"8.8.8.8\"",

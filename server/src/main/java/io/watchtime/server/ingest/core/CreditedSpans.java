@@ -26,11 +26,14 @@ final class CreditedSpans {
         if (text == null || text.isEmpty()) {
             return spans;
         }
-        for (String part : text.split(" ")) {
-            int plus = part.indexOf('+');
-            long from = Long.parseLong(part, 0, plus, 10);
-            long length = Long.parseLong(part, plus + 1, part.length() - 1, 10);
-            spans.add(new Span(from, from + length, mode(part.charAt(part.length() - 1))));
+        for (int start = 0; start < text.length(); ) {
+            int plus = text.indexOf('+', start);
+            int end = text.indexOf(' ', plus);
+            end = end < 0 ? text.length() : end;
+            long from = Long.parseLong(text, start, plus, 10);
+            long length = Long.parseLong(text, plus + 1, end - 1, 10);
+            spans.add(new Span(from, from + length, mode(text.charAt(end - 1))));
+            start = end + 1;
         }
         return spans;
     }

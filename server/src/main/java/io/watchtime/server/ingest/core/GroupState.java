@@ -33,6 +33,7 @@ public final class GroupState {
     private final Map<Long, Room> rooms = new HashMap<>();
     private final Map<SessionKey, Session> sessions = new HashMap<>();
     private final Map<ViewingKey, ViewingState> viewings = new HashMap<>();
+    private final Map<Long, List<ViewingState>> viewingsByRoom = new HashMap<>(); // for corrections by room events
 
     private GroupState(long accountId, Crediting crediting) {
         this.accountId = accountId;
@@ -72,6 +73,8 @@ public final class GroupState {
         }
         viewersByRoom.forEach((roomId, viewers) -> viewers.forEach(viewerId -> state.viewings.computeIfAbsent(
                 new ViewingKey(roomId, viewerId), k -> ViewingState.fresh(accountId, roomId, viewerId))));
+        state.viewings.values().forEach(v -> state.viewingsByRoom.computeIfAbsent(v.row().roomId,
+                id -> new ArrayList<>()).add(v));
         return state;
     }
 
@@ -119,8 +122,8 @@ public final class GroupState {
      */
     private void correct(Room room, Timeline before, long from) {
         Timeline after = room.timeline();
-        for (ViewingState viewing : viewings.values()) {
-            if (viewing.row().roomId == room.roomId() && viewing.creditedUntil() > from) {
+        for (ViewingState viewing : viewingsByRoom.getOrDefault(room.roomId(), List.of())) {
+            if (viewing.creditedUntil() > from) {
                 viewing.reclassify(before, after);
             }
         }
