@@ -1,17 +1,17 @@
 package io.watchtime.server;
 
-import io.watchtime.server.admin.AdminCli;
+import io.watchtime.server.launch.ServerCli;
 
-/** The jar's entry point: the admin CLI for {@code account ...} and {@code key ...}, otherwise the server. */
+/** The jar's entry point: its command line ({@link ServerCli}) decides between the server and the admin commands. */
 public final class Main {
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && AdminCli.handles(args[0])) {
-            System.exit(AdminCli.run(args));
+        int code = ServerCli.run(args, WatchtimeApplication::run);
+        if (code != ServerCli.SERVING) { // a started server keeps the JVM alive until it is stopped
+            System.exit(code);
         }
-        WatchtimeApplication.run(args);
     }
 }

@@ -1,8 +1,8 @@
 package io.watchtime.client.cli;
 
+import io.watchtime.protocol.NearestWord;
 import java.io.PrintWriter;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -48,28 +48,6 @@ final class BadUsage implements CommandLine.IParameterExceptionHandler {
             return suggested.get(0);
         }
         String bare = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
-        return valid.stream().filter(name -> name.length() > 2)
-                .min(Comparator.comparingInt(name -> slips(bare, name)))
-                .filter(name -> slips(bare, name) <= 2)
-                .orElse(null);
-    }
-
-    /** Optimal string alignment distance: edits, counting a swap of two neighbours as one. */
-    static int slips(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            for (int j = 0; j <= b.length(); j++) {
-                if (i == 0 || j == 0) {
-                    d[i][j] = i + j;
-                    continue;
-                }
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
+        return NearestWord.in(valid, bare).orElse(null);
     }
 }

@@ -9,14 +9,14 @@ import picocli.CommandLine.Parameters;
 /** {@code account create NAME} and {@code account list}. */
 @Command(name = "account", description = "Create and list accounts (tenants).",
         subcommands = {AccountCommands.Create.class, AccountCommands.ListAll.class})
-final class AccountCommands {
+public final class AccountCommands {
 
     @Command(name = "create", description = "Create an account; prints its id.")
     static final class Create implements Callable<Integer> {
-        private final Accounts accounts;
+        private final AdminSession session;
 
-        Create(Accounts accounts) {
-            this.accounts = accounts;
+        Create(AdminSession session) {
+            this.session = session;
         }
 
         @Parameters(paramLabel = "NAME", description = "a unique name, e.g. the customer's company")
@@ -24,7 +24,7 @@ final class AccountCommands {
 
         @Override
         public Integer call() {
-            Accounts.Account account = accounts.create(name);
+            Accounts.Account account = session.bean(Accounts.class).create(name);
             System.out.println("account " + account.id() + " created: " + account.name());
             System.out.println("next: java -jar watchtime-server.jar key create --account " + account.id() + " --scope read");
             return 0;
@@ -33,16 +33,16 @@ final class AccountCommands {
 
     @Command(name = "list", description = "List accounts.")
     static final class ListAll implements Callable<Integer> {
-        private final Accounts accounts;
+        private final AdminSession session;
 
-        ListAll(Accounts accounts) {
-            this.accounts = accounts;
+        ListAll(AdminSession session) {
+            this.session = session;
         }
 
         @Override
         public Integer call() {
             System.out.printf("%-6s %-20s %s%n", "ID", "CREATED", "NAME");
-            for (Accounts.Account a : accounts.list()) {
+            for (Accounts.Account a : session.bean(Accounts.class).list()) {
                 System.out.printf("%-6d %-20s %s%n", a.id(), Instant.ofEpochSecond(a.createdAt()), a.name());
             }
             return 0;

@@ -12,16 +12,14 @@ import picocli.CommandLine.Parameters;
 /** {@code key create|list|revoke}: keys are stored as hashes and printed once, at creation. */
 @Command(name = "key", description = "Create, list and revoke API keys.",
         subcommands = {KeyCommands.Create.class, KeyCommands.ListAll.class, KeyCommands.Revoke.class})
-final class KeyCommands {
+public final class KeyCommands {
 
     @Command(name = "create", description = "Create a key; it is printed once and cannot be shown again.")
     static final class Create implements Callable<Integer> {
-        private final Accounts accounts;
-        private final ApiKeys keys;
+        private final AdminSession session;
 
-        Create(Accounts accounts, ApiKeys keys) {
-            this.accounts = accounts;
-            this.keys = keys;
+        Create(AdminSession session) {
+            this.session = session;
         }
 
         @Option(names = "--account", required = true, description = "account id")
@@ -35,10 +33,10 @@ final class KeyCommands {
 
         @Override
         public Integer call() {
-            if (accounts.find(accountId).isEmpty()) {
+            if (session.bean(Accounts.class).find(accountId).isEmpty()) {
                 throw new IllegalArgumentException("no account " + accountId + "; see: account list");
             }
-            ApiKeys.CreatedKey key = keys.create(accountId, Scope.fromWire(scope), label);
+            ApiKeys.CreatedKey key = session.bean(ApiKeys.class).create(accountId, Scope.fromWire(scope), label);
             System.out.println("key " + key.info().id() + " (scope " + key.info().scope().wire() + ") for account "
                     + accountId + "; store it now, it is not shown again:");
             System.out.println("Authorization: Bearer " + key.secret());
@@ -48,10 +46,10 @@ final class KeyCommands {
 
     @Command(name = "list", description = "List an account's keys (their prefixes, never the keys).")
     static final class ListAll implements Callable<Integer> {
-        private final ApiKeys keys;
+        private final AdminSession session;
 
-        ListAll(ApiKeys keys) {
-            this.keys = keys;
+        ListAll(AdminSession session) {
+            this.session = session;
         }
 
         @Option(names = "--account", required = true, description = "account id")
@@ -60,7 +58,7 @@ final class KeyCommands {
         @Override
         public Integer call() {
             System.out.printf("%-6s %-12s %-7s %-20s %-20s %s%n", "ID", "PREFIX", "SCOPE", "CREATED", "REVOKED", "LABEL");
-            for (ApiKeys.KeyInfo k : keys.list(accountId)) {
+            for (ApiKeys.KeyInfo k : session.bean(ApiKeys.class).list(accountId)) {
                 System.out.printf("%-6d %-12s %-7s %-20s %-20s %s%n", k.id(), k.prefix(), k.scope().wire(),
                         Instant.ofEpochSecond(k.createdAt()),
                         k.revokedAt() == null ? "-" : Instant.ofEpochSecond(k.revokedAt()).toString(), k.label());
@@ -71,10 +69,10 @@ final class KeyCommands {
 
     @Command(name = "revoke", description = "Revoke a key at once.")
     static final class Revoke implements Callable<Integer> {
-        private final ApiKeys keys;
+        private final AdminSession session;
 
-        Revoke(ApiKeys keys) {
-            this.keys = keys;
+        Revoke(AdminSession session) {
+            this.session = session;
         }
 
         @Parameters(paramLabel = "KEY_ID", description = "the key's id, from key list")
@@ -82,7 +80,7 @@ final class KeyCommands {
 
         @Override
         public Integer call() {
-            if (!keys.revoke(keyId)) {
+            if (!session.bean(ApiKeys.class).revoke(keyId)) {
                 throw new IllegalArgumentException("no active key " + keyId + "; see: key list --account ID");
             }
             System.out.println("key " + keyId + " revoked");

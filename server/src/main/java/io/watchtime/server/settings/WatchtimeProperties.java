@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Every setting of Watchtime, under {@code watchtime.*}; defaults live in application.properties. */
+/**
+ * Every setting of Watchtime, under {@code watchtime.*}; defaults live in application.properties.
+ * {@code bodyReadTimeout}: the longest a request body may take to arrive; then 408 and the connection closes.
+ */
 @ConfigurationProperties("watchtime")
 public record WatchtimeProperties(
         Database database,
@@ -13,9 +16,14 @@ public record WatchtimeProperties(
         Crediting crediting,
         RateLimit rateLimit,
         Cursor cursor,
-        Redis redis) {
+        Redis redis,
+        Duration bodyReadTimeout) {
 
+    /** @param url the JDBC URL; empty means the default place ({@link DatabaseLocation#defaultUrl()}) */
     public record Database(String url, String username, String password) {
+        public Database {
+            url = DatabaseLocation.urlOrDefault(url);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.watchtime.server.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.watchtime.server.settings.DatabaseLocation;
 import io.watchtime.server.settings.WatchtimeProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfig {
 
-    private static final String SQLITE = "jdbc:sqlite:";
     private static final long CONNECTION_TIMEOUT_MILLIS = 2000;
 
     @Bean
@@ -50,7 +50,7 @@ public class DatabaseConfig {
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         config.setValidationTimeout(Math.min(1000, CONNECTION_TIMEOUT_MILLIS));
         if (dialect == Dialect.SQLITE) {
-            createFolderOf(database.url().substring(SQLITE.length()));
+            createFolderOf(database.url());
             // WAL lets readers run beside the one writer; FULL makes every commit survive a power cut.
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", "FULL");
@@ -69,17 +69,16 @@ public class DatabaseConfig {
         return new HikariDataSource(config);
     }
 
-    private static void createFolderOf(String file) {
-        int query = file.indexOf('?');
-        Path path = Path.of(query < 0 ? file : file.substring(0, query)).toAbsolutePath();
-        if (file.startsWith(":memory:") || path.getParent() == null) {
+    private static void createFolderOf(String url) {
+        Path parent = DatabaseLocation.sqliteFile(url).map(Path::getParent).orElse(null);
+        if (parent == null) {
             return;
         }
         try {
-            Files.createDirectories(path.getParent());
+            Files.createDirectories(parent);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the database folder " + path.getParent()
-                    + "; set watchtime.database.url to a writable place", e);
+            throw new UncheckedIOException("cannot create the database folder " + parent
+                    + "; make it writable, or choose another file with --database=FILE (watchtime.database.url)", e);
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.watchtime.server.web;
 
 import io.watchtime.protocol.InvalidRequestException;
+import io.watchtime.server.settings.WatchtimeProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -35,8 +35,8 @@ public class JsonBodies {
             .build();
     private final Duration readTimeout;
 
-    JsonBodies(@Value("${watchtime.body-read-timeout:30s}") Duration readTimeout) {
-        this.readTimeout = readTimeout;
+    JsonBodies(WatchtimeProperties properties) {
+        this.readTimeout = properties.bodyReadTimeout();
     }
 
     public JsonNode read(HttpServletRequest request, int maxBytes) {

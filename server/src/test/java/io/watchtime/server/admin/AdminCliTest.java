@@ -2,10 +2,8 @@ package io.watchtime.server.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watchtime.server.launch.CliRun;
 import io.watchtime.server.support.TestDatabase;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -52,18 +50,8 @@ class AdminCliTest {
         String[] withDatabase = new String[args.length + 1];
         System.arraycopy(args, 0, withDatabase, 0, args.length);
         withDatabase[args.length] = database;
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int code = AdminCli.run(withDatabase);
-            return new Run(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        CliRun run = CliRun.of(withDatabase);
+        assertThat(run.starts()).as("an admin command started the server").isEmpty();
+        return new Run(run.exitCode(), run.out(), run.err());
     }
 }

@@ -48,7 +48,8 @@ final class WriterHarness implements AutoCloseable {
                 new WatchtimeProperties.Crediting(Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(5),
                         Duration.ofHours(1)),
                 new WatchtimeProperties.RateLimit(1000, Duration.ofSeconds(10), 1),
-                new WatchtimeProperties.Cursor(true), new WatchtimeProperties.Redis("", Duration.ofMillis(500), ""));
+                new WatchtimeProperties.Cursor(true), new WatchtimeProperties.Redis("", Duration.ofMillis(500), ""),
+                Duration.ofSeconds(30));
         Clock clock = Clock.fixed(Instant.ofEpochSecond(CoreHarness.UPDATE_TIME), ZoneOffset.UTC);
         writer = new IngestWriter(dataSource, dialect, clock, (account, version, changes) -> { }, properties,
                 new SimpleMeterRegistry());
