@@ -40,7 +40,9 @@ public final class StartupCheck implements ApplicationListener<ApplicationEnviro
                 environment.getProperty("server.port", "8080"), DatabaseLocation.withoutPassword(url));
         found.set(settings);
         String redis = environment.getProperty("watchtime.redis.url", "");
-        log.info("Watchtime {}, port {}", settings.version(), "0".equals(settings.port()) ? "0 (any free one)" : settings.port());
+        // The node's id in a cluster's logs: host, port and process (HOSTNAME, not a DNS lookup that could hang).
+        log.info("Watchtime {}, node {}:{} pid {}", settings.version(), System.getenv().getOrDefault("HOSTNAME", "localhost"),
+                "0".equals(settings.port()) ? "0 (any free port)" : settings.port(), ProcessHandle.current().pid());
         log.info("database {}{}", settings.database(), DatabaseLocation.sqliteFile(url)
                 .map(file -> " (SQLite file " + file + ")").orElse(""));
         log.info("rate limiter {}", redis.isBlank() ? "in-process (this node alone; watchtime.redis.url is empty)"

@@ -53,7 +53,7 @@ class StartupFailureTest {
         assertFailure(run, "watchtime.crediting.max-gap=sixty", "a duration like 500ms, 60s, 5m or 1h");
         // the first lines, written before the failure: what an operator checks first
         String file = database.substring("--database=jdbc:sqlite:".length());
-        assertThat(run.out()).contains("Watchtime ", ", port 8080", "database jdbc:sqlite:" + file,
+        assertThat(run.out()).contains("Watchtime ", ", node ", ":8080 pid ", "database jdbc:sqlite:" + file,
                 "(SQLite file " + file + ")", "rate limiter in-process");
     }
 
