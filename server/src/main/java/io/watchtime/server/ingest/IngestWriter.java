@@ -160,7 +160,7 @@ public class IngestWriter implements SmartLifecycle {
 
     /** The cause in one short line: a driver's message can hold a whole batch of statements and viewers' data. */
     private static String summary(Exception e) {
-        Throwable cause = e instanceof JdbcStateStore.StoreException store ? store.sqlCause() : e;
+        Throwable cause = e; // GroupTransaction already turned a store's failure into its SQLException
         if (cause instanceof SQLException sql && sql.getNextException() != null) {
             cause = sql.getNextException();
         }

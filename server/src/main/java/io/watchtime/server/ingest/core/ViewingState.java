@@ -14,7 +14,8 @@ public final class ViewingState {
     private final ViewingRow row;
     private final long updateTimeBefore;
     private boolean dirty;
-    private List<CreditedSpans.Span> spans; // decoded when first needed
+    private List<CreditedSpans.Span> spans; // decoded when first needed, written back to the row by stamp()
+    private boolean spansChanged;
 
     public ViewingState(ViewingRow row) {
         this.row = row;
@@ -39,9 +40,13 @@ public final class ViewingState {
         return updateTimeBefore;
     }
 
-    /** Stamps a changed record with the commit's update_time. */
+    /** Stamps a changed record with the commit's update_time, and writes its spans back once per group. */
     public void stamp(long updateTime) {
         row.updateTime = updateTime;
+        if (spansChanged) {
+            row.creditedSpans = CreditedSpans.encode(spans);
+            spansChanged = false;
+        }
     }
 
     long creditedUntil() {
@@ -58,15 +63,14 @@ public final class ViewingState {
         row.liveDuration += split.live();
         row.playbackDuration += split.playback();
         row.creditedUntil = to;
-        List<CreditedSpans.Span> spans = spans();
-        CreditedSpans.append(spans, from, to, mode, keepAfter);
-        row.creditedSpans = CreditedSpans.encode(spans);
+        CreditedSpans.append(spans(), from, to, mode, keepAfter);
+        spansChanged = true;
         dirty = true;
     }
 
     /** The room's timeline changed from {@code before} to {@code after}: splits the remembered seconds again. */
     void reclassify(Timeline before, Timeline after) {
-        if (row.creditedSpans.isEmpty()) {
+        if (spans().isEmpty()) {
             return;
         }
         Timeline.Split was = CreditedSpans.split(spans(), before);
