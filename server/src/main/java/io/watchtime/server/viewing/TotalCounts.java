@@ -41,11 +41,17 @@ class TotalCounts implements ViewingChanges.Listener {
     private record Commit(long version, List<Change> changes) {
     }
 
+    /** One account's commits in order, with the number of changes they hold kept as they come and go. */
+    private static final class CommitLog {
+        final Deque<Commit> commits = new ArrayDeque<>();
+        long changes;
+    }
+
     private final JdbcTemplate jdbc;
     private final AtomicLong countsTaken = new AtomicLong();
     private final ConcurrentHashMap<Filter, Count> counts = new ConcurrentHashMap<>();
     private final Set<Long> countedAccounts = ConcurrentHashMap.newKeySet();
-    private final ConcurrentHashMap<Long, Deque<Commit>> commits = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, CommitLog> commits = new ConcurrentHashMap<>();
     private long logged; // the writer thread's alone, like committed()
 
     TotalCounts(JdbcTemplate jdbc) {
@@ -59,14 +65,14 @@ class TotalCounts implements ViewingChanges.Listener {
             forget(accountId); // nothing to bring forward; a later count reads the database
             return;
         }
-        Deque<Commit> log = commits.computeIfAbsent(accountId, id -> new ArrayDeque<>());
+        CommitLog log = commits.computeIfAbsent(accountId, id -> new CommitLog());
         synchronized (log) {
-            log.addLast(new Commit(version, List.copyOf(changes)));
+            log.commits.addLast(new Commit(version, List.copyOf(changes)));
+            log.changes += changes.size();
             logged += changes.size();
-            long inThisLog = log.stream().mapToLong(commit -> commit.changes().size()).sum();
-            while (log.size() > 1 && (inThisLog > MAX_LOGGED_PER_ACCOUNT || logged > MAX_LOGGED)) {
-                int dropped = log.removeFirst().changes().size();
-                inThisLog -= dropped;
+            while (log.commits.size() > 1 && (log.changes > MAX_LOGGED_PER_ACCOUNT || logged > MAX_LOGGED)) {
+                int dropped = log.commits.removeFirst().changes().size();
+                log.changes -= dropped;
                 logged -= dropped;
             }
         }
@@ -76,10 +82,10 @@ class TotalCounts implements ViewingChanges.Listener {
     }
 
     private void forget(long accountId) {
-        Deque<Commit> log = commits.remove(accountId);
+        CommitLog log = commits.remove(accountId);
         if (log != null) {
             synchronized (log) {
-                logged -= log.stream().mapToLong(commit -> commit.changes().size()).sum();
+                logged -= log.changes;
             }
         }
     }
@@ -129,14 +135,14 @@ class TotalCounts implements ViewingChanges.Listener {
         if (count.version() > target) {
             return null; // another request counted after a newer commit than this one has seen: count again
         }
-        Deque<Commit> log = commits.get(filter.accountId());
+        CommitLog log = commits.get(filter.accountId());
         if (log == null) {
             return null;
         }
         long total = count.total();
         long version = count.version();
         synchronized (log) {
-            for (Commit commit : log) {
+            for (Commit commit : log.commits) {
                 if (version == target) {
                     break;
                 }
