@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.flywaydb.core.api.FlywayException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.web.server.PortInUseException;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * A failed start as one or two lines that name the setting and say what to do next. Spring's own report is a
@@ -36,11 +37,12 @@ final class StartupFailures {
             return badValue(find(failure, BindException.class).get());
         }
         if (find(failure, UncheckedIOException.class).filter(e -> e.getMessage().contains("database folder")).isPresent()) {
-            return find(failure, UncheckedIOException.class).get().getMessage() + " (" + rootCause(failure).getMessage() + ")";
+            return find(failure, UncheckedIOException.class).get().getMessage() + " ("
+                    + NestedExceptionUtils.getMostSpecificCause(failure).getMessage() + ")";
         }
         if (find(failure, SQLException.class).isPresent() || find(failure, FlywayException.class).isPresent()) {
             String reason = find(failure, SQLException.class).map(Throwable::getMessage)
-                    .orElseGet(() -> rootCause(failure).getMessage());
+                    .orElseGet(() -> NestedExceptionUtils.getMostSpecificCause(failure).getMessage());
             return database.startsWith("jdbc:sqlite:")
                     ? "cannot open the SQLite database " + database + ": " + reason + "; make its folder writable, or"
                             + " choose another file with --database=FILE"
@@ -51,7 +53,7 @@ final class StartupFailures {
         if (failure instanceof IllegalArgumentException && failure.getCause() == null) {
             return failure.getMessage(); // a command's own refusal, which says what to do
         }
-        Throwable cause = rootCause(failure);
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
         return "Watchtime could not start: " + cause.getMessage() + "\n  (" + cause.getClass().getSimpleName() + DETAILS.substring(1) + ")";
     }
 
@@ -74,13 +76,5 @@ final class StartupFailures {
             }
         }
         return Optional.empty();
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable t = failure;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

@@ -64,11 +64,6 @@ public final class Redis implements AutoCloseable {
         return client != null;
     }
 
-    /** Where the log says Redis is. */
-    public String address() {
-        return address;
-    }
-
     /** A key of Watchtime's in this Redis. */
     public String key(String name) {
         return keyPrefix + name;

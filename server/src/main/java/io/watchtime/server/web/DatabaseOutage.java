@@ -8,6 +8,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
@@ -35,10 +36,7 @@ public final class DatabaseOutage {
             unlogged.incrementAndGet();
             return;
         }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
         long more = unlogged.getAndSet(0);
         log.warn("503 on {} {}: database unreachable ({}: {}){}", request.getMethod(), request.getRequestURI(),
                 root.getClass().getSimpleName(), root.getMessage(), more == 0 ? "" : "; " + more + " more 503s since the last line");
