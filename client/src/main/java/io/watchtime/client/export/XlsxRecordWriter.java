@@ -96,11 +96,15 @@ final class XlsxRecordWriter implements RecordWriter {
             measure(c, DATE_TIME_FORMAT.length());
         } else if (value instanceof Long number && Math.abs(number) <= LARGEST_EXACT_IN_EXCEL) {
             sheet.value(row, c, number);
-            measure(c, Long.toString(number).length());
+            if (!widthsWritten) { // widths are fixed at the first flush: measure only before it
+                measure(c, Long.toString(number).length());
+            }
         } else {
             String text = value.toString();
             sheet.value(row, c, text);
-            measure(c, displayWidth(text));
+            if (!widthsWritten) {
+                measure(c, displayWidth(text));
+            }
         }
     }
 
