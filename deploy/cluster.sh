@@ -25,13 +25,12 @@ fail() { echo "cluster: $*" >&2; exit 1; }
 need() { command -v "$1" >/dev/null 2>&1 || fail "$1 is missing: $2"; }
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 ready() { curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$1/actuator/health/readiness"; }
-taken=" "
-free_port() { # a port nothing listens on, not handed out before by this run
+free_port() { # a port nothing listens on, not handed out before by this run (kept in a file: callers are subshells)
   local p
   for _ in $(seq 1 200); do
     p=$((20000 + RANDOM % 40000))
-    case $taken in *" $p "*) continue ;; esac
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then taken="$taken$p "; echo "$p"; return; fi
+    grep -qx "$p" "$dir/ports.taken" 2>/dev/null && continue
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p" >>"$dir/ports.taken"; echo "$p"; return; fi
   done
   fail "found no free port between 20000 and 60000"
 }
