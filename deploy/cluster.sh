@@ -25,14 +25,17 @@ fail() { echo "cluster: $*" >&2; exit 1; }
 need() { command -v "$1" >/dev/null 2>&1 || fail "$1 is missing: $2"; }
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 ready() { curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$1/actuator/health/readiness"; }
+# Below the kernel's ephemeral range: a port in it can be taken as the source port of an outgoing connection (the
+# nodes' own database and Redis connections) between the moment it is picked and the moment a node binds it.
+ephemeral_low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
 free_port() { # a port nothing listens on, not handed out before by this run (kept in a file: callers are subshells)
   local p
   for _ in $(seq 1 200); do
-    p=$((20000 + RANDOM % 40000))
+    p=$((20000 + RANDOM % (ephemeral_low - 20000)))
     grep -qx "$p" "$dir/ports.taken" 2>/dev/null && continue
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p" >>"$dir/ports.taken"; echo "$p"; return; fi
   done
-  fail "found no free port between 20000 and 60000"
+  fail "found no free port between 20000 and $ephemeral_low"
 }
 
 start_node() { # index: starts node I on the port recorded for it, in the background
