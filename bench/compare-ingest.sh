@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# HTTP ingest of an earlier revision against this tree, on SQLite and PostgreSQL, alternating the two servers run
+# HTTP ingest of an earlier revision against this tree, on SQLite, PostgreSQL and MariaDB, alternating the two servers run
 # by run so that a noisy machine weighs on both alike; prints each run and the after/before ratio of the medians.
 #   bench/compare-ingest.sh REV            e.g. bench/compare-ingest.sh 3fed5fd
-# Env: RUNS (3), INGEST_SECONDS (20), KINDS ("sqlite postgresql"), BENCH_PORT (18290).
+# Env: RUNS (3), INGEST_SECONDS (20), KINDS ("sqlite postgresql mariadb"), BENCH_PORT (18290).
 # One load generator for both (this tree's `Scale ingest`: 4 senders, batches of 2000, `at` on every event); each
 # run gets a fresh database, that revision's own CLI for the account and key, and its own server jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rev=${1:?usage: bench/compare-ingest.sh GIT_REVISION (the "before"; this working tree is the "after")}
-runs=${RUNS:-3}; seconds=${INGEST_SECONDS:-20}; kinds=${KINDS:-"sqlite postgresql"}; port=${BENCH_PORT:-18290}
+runs=${RUNS:-3}; seconds=${INGEST_SECONDS:-20}; kinds=${KINDS:-"sqlite postgresql mariadb"}; port=${BENCH_PORT:-18290}
 out=bench/target/compare-ingest; before=$out/before-tree
 export PGOPTIONS="-c client_min_messages=warning" # no NOTICE for a database that is not there to drop
 mkdir -p "$out"
@@ -20,10 +20,11 @@ git worktree add -q --detach "$before" "$rev"
 (cd "$before" && mvn -B -q -DskipTests package)
 loadgen="bench/target/watchtime-bench.jar:bench/target/lib/*"
 
-server=; pgdb=
+server=; pgdb=; mydb=
 cleanup() {
   [ -z "$server" ] || { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }
   [ -z "$pgdb" ] || dropdb -h 127.0.0.1 -U postgres --if-exists "$pgdb" || true
+  [ -z "$mydb" ] || mysql -h 127.0.0.1 -u root -e "DROP DATABASE IF EXISTS $mydb" || true
   git worktree remove --force "$before" 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -37,6 +38,10 @@ run_one() { # kind version run -> one line of results
     pgdb=wt_compare_${version}_$run
     dropdb -h 127.0.0.1 -U postgres --if-exists "$pgdb"; createdb -h 127.0.0.1 -U postgres "$pgdb"
     db=(--watchtime.database.url=jdbc:postgresql://127.0.0.1:5432/$pgdb --watchtime.database.username=postgres)
+  elif [ "$kind" = mariadb ]; then
+    mydb=wt_compare_${version}_$run
+    mysql -h 127.0.0.1 -u root -e "DROP DATABASE IF EXISTS $mydb; CREATE DATABASE $mydb"
+    db=(--watchtime.database.url=jdbc:mariadb://127.0.0.1:3306/$mydb --watchtime.database.username=root)
   fi
   url=${db[0]#--watchtime.database.url=}
   account=$(java -jar "$jar" account create "ingest-$version-$run" "${db[@]}" | awk '/^account/ {print $2}')
@@ -51,6 +56,7 @@ run_one() { # kind version run -> one line of results
     --results "$dir/results.txt" --senders 4 --batch 2000 --seconds "$seconds" >"$dir/load.log" 2>&1
   kill "$server"; wait "$server" 2>/dev/null || true; server=
   [ -z "$pgdb" ] || { dropdb -h 127.0.0.1 -U postgres "$pgdb"; pgdb=; }
+  [ -z "$mydb" ] || { mysql -h 127.0.0.1 -u root -e "DROP DATABASE $mydb"; mydb=; }
   awk -v k="$kind" -v v="$version" -v r="$run" -v l="$load" '{x[$1] = $2}
     END {printf "%-10s %-6s %3d %10.0f %8.0f %8.0f %6s\n", k, v, r, x["ingest.events_per_s"], x["ingest.ack_p50"], x["ingest.ack_p99"], l}' \
     "$dir/results.txt"

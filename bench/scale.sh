@@ -7,6 +7,7 @@
 # Environment (defaults in brackets):
 #   BENCH_PORT [18090]  WALK_PAGES [all: RECORDS/500]  WRK_SECONDS [30]  PAGES_SPREAD [2000]
 #   INGEST_SECONDS [40]  INGEST_SENDERS [4]  INGEST_BATCH [2000]  ANCHOR_SECONDS [20]
+#   PARTS ["queries ingest"]: "ingest" alone measures ingest and its anchor only (a few minutes)
 # The database (wt_scale_RECORDS_OTHERS, or bench/target/scale/sqlite-RECORDS-OTHERS/watchtime.db) is kept
 # and reused by the next run when it holds exactly these counts; drop it with bench/scale.sh DB RECORDS OTHERS --drop.
 set -euo pipefail
@@ -21,6 +22,7 @@ walk_pages=${WALK_PAGES:-$pages_all}
 wrk_seconds=${WRK_SECONDS:-30}
 spread=${PAGES_SPREAD:-2000}; [ "$spread" -le "$pages_all" ] || spread=$pages_all
 ingest_seconds=${INGEST_SECONDS:-40}
+parts=" ${PARTS:-queries ingest} "
 senders=${INGEST_SENDERS:-4}
 batch=${INGEST_BATCH:-2000}
 anchor_seconds=${ANCHOR_SECONDS:-20}
@@ -93,62 +95,66 @@ sampler=$!
 scale() { java -cp "$cp" io.watchtime.bench.Scale "$1" --base "http://127.0.0.1:$port" --key "$key" --url "$url" \
   --user "$user" --account "$account" --results "$results" "${@:2}"; }
 
-for sort in asc desc; do
-  for filter in none time; do
-    step "walk pages 1..$walk_pages by page number, $sort, filter $filter; then the raw keyset walk"
-    scale walk --sort "$sort" --filter "$filter" --pages "$walk_pages"
+if [[ $parts == *" queries "* ]]; then
+  for sort in asc desc; do
+    for filter in none time; do
+      step "walk pages 1..$walk_pages by page number, $sort, filter $filter; then the raw keyset walk"
+      scale walk --sort "$sort" --filter "$filter" --pages "$walk_pages"
+    done
   done
-done
 
-step "page 1 with total (300 requests) vs raw count(*) + first page"
-scale first
+  step "page 1 with total (300 requests) vs raw count(*) + first page"
+  scale first
 
-step "page $deep_page directly, 3 new filters, vs raw OFFSET $(( (deep_page - 1) * 500 ))"
-scale deep --page "$deep_page"
+  step "page $deep_page directly, 3 new filters, vs raw OFFSET $(( (deep_page - 1) * 500 ))"
+  scale deep --page "$deep_page"
 
-step "query throughput: wrk, 16 connections, $wrk_seconds s, random page 1..$spread, random sort"
-scale wrk-script --template bench/page.lua --file "$work/page.lua" --pages "$spread"
-wrk -t2 -c16 -d"${wrk_seconds}s" --timeout 60s --latency -s "$work/page.lua" "http://127.0.0.1:$port" | tee "$work/wrk.txt"
-grep -q 'Non-2xx' "$work/wrk.txt" && { echo "wrk saw answers other than 200: see $work/wrk.txt" >&2; exit 1; }
-awk '/^Requests\/sec/ {print "throughput.http_rps", $2}' "$work/wrk.txt" >>"$results"
-awk '$1 == "99%" {v = $2; u = v; sub(/[a-z]+$/, "", v); sub(/^[0-9.]+/, "", u);
-  print "throughput.http_p99", (u == "s" ? v * 1000 : u == "us" ? v / 1000 : v)}' "$work/wrk.txt" >>"$results"
-if [ "$kind" = postgresql ]; then
-  step "throughput anchor: pgbench -c 16 -j 2 -T $wrk_seconds -M prepared, the server's page SQL, same pages"
-  scale pgbench-page --dir "$work" --pages "$spread"
-  pgbench -h 127.0.0.1 -U postgres -n -c 16 -j 2 -T "$wrk_seconds" -M prepared -f "$work/page_ASC.sql" \
-    -f "$work/page_DESC.sql" "$name" 2>&1 | tee "$work/pgbench-page.txt" | grep -E '^(tps|latency|number of failed)'
-  awk '/^tps/ {print "throughput.raw_rps", $3}' "$work/pgbench-page.txt" >>"$results"
-  echo "throughput.pgbench 1" >>"$results"
-else
-  step "throughput anchor: the server's page SQL on 16 JDBC connections, $wrk_seconds s, same pages"
-  scale loop --threads 16 --seconds "$wrk_seconds" --pages "$spread"
+  step "query throughput: wrk, 16 connections, $wrk_seconds s, random page 1..$spread, random sort"
+  scale wrk-script --template bench/page.lua --file "$work/page.lua" --pages "$spread"
+  wrk -t2 -c16 -d"${wrk_seconds}s" --timeout 60s --latency -s "$work/page.lua" "http://127.0.0.1:$port" | tee "$work/wrk.txt"
+  grep -q 'Non-2xx' "$work/wrk.txt" && { echo "wrk saw answers other than 200: see $work/wrk.txt" >&2; exit 1; }
+  awk '/^Requests\/sec/ {print "throughput.http_rps", $2}' "$work/wrk.txt" >>"$results"
+  awk '$1 == "99%" {v = $2; u = v; sub(/[a-z]+$/, "", v); sub(/^[0-9.]+/, "", u);
+    print "throughput.http_p99", (u == "s" ? v * 1000 : u == "us" ? v / 1000 : v)}' "$work/wrk.txt" >>"$results"
+  if [ "$kind" = postgresql ]; then
+    step "throughput anchor: pgbench -c 16 -j 2 -T $wrk_seconds -M prepared, the server's page SQL, same pages"
+    scale pgbench-page --dir "$work" --pages "$spread"
+    pgbench -h 127.0.0.1 -U postgres -n -c 16 -j 2 -T "$wrk_seconds" -M prepared -f "$work/page_ASC.sql" \
+      -f "$work/page_DESC.sql" "$name" 2>&1 | tee "$work/pgbench-page.txt" | grep -E '^(tps|latency|number of failed)'
+    awk '/^tps/ {print "throughput.raw_rps", $3}' "$work/pgbench-page.txt" >>"$results"
+    echo "throughput.pgbench 1" >>"$results"
+  else
+    step "throughput anchor: the server's page SQL on 16 JDBC connections, $wrk_seconds s, same pages"
+    scale loop --threads 16 --seconds "$wrk_seconds" --pages "$spread"
+  fi
 fi
 
-step "ingest: $senders senders, batches of $batch events, $ingest_seconds s, account $ingest_account"
-java -cp "$cp" io.watchtime.bench.Scale ingest --base "http://127.0.0.1:$port" --key "$ingest_key" --url "$url" \
-  --results "$results" --senders "$senders" --batch "$batch" --seconds "$ingest_seconds"
+if [[ $parts == *" ingest "* ]]; then
+  step "ingest: $senders senders, batches of $batch events, $ingest_seconds s, account $ingest_account"
+  java -cp "$cp" io.watchtime.bench.Scale ingest --base "http://127.0.0.1:$port" --key "$ingest_key" --url "$url" \
+    --results "$results" --senders "$senders" --batch "$batch" --seconds "$ingest_seconds"
 
-step "ingest anchor: batched upsert of 1000 rows a statement into a scratch copy of viewings, $senders connections"
-case $kind in
-  postgresql)
-    pg -d "$name" -c "DROP TABLE IF EXISTS viewings_scratch; CREATE TABLE viewings_scratch (LIKE viewings INCLUDING ALL)"
-    scale pgbench-upsert --file "$work/upsert.sql" --scratch-account "$ingest_account"
-    pgbench -h 127.0.0.1 -U postgres -n -c "$senders" -j 2 -T "$anchor_seconds" -f "$work/upsert.sql" "$name" 2>&1 \
-      | tee "$work/pgbench-upsert.txt" | grep -E '^(tps|latency|number of failed)'
-    awk '/^tps/ {print "ingest.raw_rows_per_s", $3 * 1000}' "$work/pgbench-upsert.txt" >>"$results"
-    echo "ingest.pgbench 1" >>"$results"
-    pg -d "$name" -c "DROP TABLE viewings_scratch" ;;
-  mariadb)
-    my "$name" -e "DROP TABLE IF EXISTS viewings_scratch; CREATE TABLE viewings_scratch LIKE viewings"
-    scale upsert --threads "$senders" --seconds "$anchor_seconds" --scratch-account "$ingest_account"
-    my "$name" -e "DROP TABLE viewings_scratch" ;;
-  sqlite)
-    # one writer at a time in SQLite: one connection
-    scale scratch
-    scale upsert --threads 1 --seconds "$anchor_seconds" --scratch-account "$ingest_account"
-    scale scratch --drop true ;;
-esac
+  step "ingest anchor: batched upsert of 1000 rows a statement into a scratch copy of viewings, $senders connections"
+  case $kind in
+    postgresql)
+      pg -d "$name" -c "DROP TABLE IF EXISTS viewings_scratch; CREATE TABLE viewings_scratch (LIKE viewings INCLUDING ALL)"
+      scale pgbench-upsert --file "$work/upsert.sql" --scratch-account "$ingest_account"
+      pgbench -h 127.0.0.1 -U postgres -n -c "$senders" -j 2 -T "$anchor_seconds" -f "$work/upsert.sql" "$name" 2>&1 \
+        | tee "$work/pgbench-upsert.txt" | grep -E '^(tps|latency|number of failed)'
+      awk '/^tps/ {print "ingest.raw_rows_per_s", $3 * 1000}' "$work/pgbench-upsert.txt" >>"$results"
+      echo "ingest.pgbench 1" >>"$results"
+      pg -d "$name" -c "DROP TABLE viewings_scratch" ;;
+    mariadb)
+      my "$name" -e "DROP TABLE IF EXISTS viewings_scratch; CREATE TABLE viewings_scratch LIKE viewings"
+      scale upsert --threads "$senders" --seconds "$anchor_seconds" --scratch-account "$ingest_account"
+      my "$name" -e "DROP TABLE viewings_scratch" ;;
+    sqlite)
+      # one writer at a time in SQLite: one connection
+      scale scratch
+      scale upsert --threads 1 --seconds "$anchor_seconds" --scratch-account "$ingest_account"
+      scale scratch --drop true ;;
+  esac
+fi
 
 kill "$sampler" 2>/dev/null || true; sampler=
 awk 'NR > 1 && $1 ~ /^[0-9.]+$/ {u = ($3 + $4 + $6 + $8) / 1024; if (u > m) m = u} END {printf "heap.max_used_mb %.1f\n", m}' \

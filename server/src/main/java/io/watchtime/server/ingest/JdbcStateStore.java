@@ -5,6 +5,7 @@ import io.watchtime.server.ingest.core.Room;
 import io.watchtime.server.ingest.core.Session;
 import io.watchtime.server.ingest.core.StateStore;
 import io.watchtime.server.ingest.core.ViewingState;
+import io.watchtime.server.storage.BulkUpsert;
 import io.watchtime.server.storage.Dialect;
 import io.watchtime.server.storage.ViewingRow;
 import io.watchtime.server.storage.ViewingsTable;
@@ -41,12 +42,21 @@ final class JdbcStateStore implements StateStore {
     private static final int IN_LIST = 500;
     private static final String VIEWING_COLUMNS = ViewingsTable.selectList("t.");
 
+    private static final List<BulkUpsert.Column> SESSION_KEY = List.of(bigint("account_id"), bigint("room_id"),
+            bigint("viewer_id"), new BulkUpsert.Column("session_id", BulkUpsert.Type.TEXT));
+    private static final List<BulkUpsert.Column> SESSION_STATE = List.of(bigint("last_at"),
+            new BulkUpsert.Column("mode", BulkUpsert.Type.TEXT), new BulkUpsert.Column("ended", BulkUpsert.Type.INTEGER));
+
     private final Dialect dialect;
     private final Connection c;
+    private final BulkUpsert viewingRows;
+    private final BulkUpsert sessionRows;
 
     JdbcStateStore(Dialect dialect, Connection connection) {
         this.dialect = dialect;
         this.c = connection;
+        this.viewingRows = ViewingsTable.bulkUpsert(dialect);
+        this.sessionRows = new BulkUpsert(dialect, "sessions", SESSION_KEY, SESSION_STATE);
     }
 
     @Override
@@ -111,14 +121,10 @@ final class JdbcStateStore implements StateStore {
             Collection<ViewingState> viewings) {
         try {
             saveRooms(accountId, rooms);
-            saveSessions(accountId, sessions);
-            try (PreparedStatement s = c.prepareStatement(ViewingsTable.upsert(dialect))) {
-                for (ViewingState v : viewings) {
-                    ViewingsTable.bind(s, 1, v.row());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
+            sessionRows.execute(c, sessions.stream().map(session -> new Object[] {accountId, session.roomId(),
+                    session.viewerId(), session.sessionId(), session.lastAt(),
+                    session.mode() == null ? null : session.mode().wire(), session.ended() ? 1 : 0}).toList());
+            viewingRows.execute(c, viewings.stream().map(v -> ViewingsTable.values(v.row())).toList());
         } catch (SQLException e) {
             throw new StoreException(e);
         }
@@ -152,42 +158,39 @@ final class JdbcStateStore implements StateStore {
         }
     }
 
-    private void saveSessions(long accountId, Collection<Session> sessions) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement(dialect.upsert("sessions",
-                List.of("account_id", "room_id", "viewer_id", "session_id"), List.of("last_at", "mode", "ended")))) {
-            for (Session session : sessions) {
-                upsert.setLong(1, accountId);
-                upsert.setLong(2, session.roomId());
-                upsert.setLong(3, session.viewerId());
-                upsert.setString(4, session.sessionId());
-                upsert.setLong(5, session.lastAt());
-                upsert.setString(6, session.mode() == null ? null : session.mode().wire());
-                upsert.setInt(7, session.ended() ? 1 : 0);
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
-    }
-
     private interface RowReader {
         void read(ResultSet rs) throws SQLException;
     }
 
-    /** Runs {@link Dialect#selectPairs} over every (room, viewer) pair, {@link #IN_LIST} pairs a statement. */
+    /**
+     * Runs {@link Dialect#selectPairs} over every (room, viewer) pair: one statement of two arrays where the
+     * database takes them, else {@link #IN_LIST} pairs a statement.
+     */
     private void selectPairs(String columns, String table, long accountId, Map<Long, Set<Long>> viewersByRoom,
             RowReader reader) {
-        List<Long> ids = new ArrayList<>();
-        viewersByRoom.forEach((roomId, viewers) -> viewers.forEach(viewerId -> {
-            ids.add(roomId);
-            ids.add(viewerId);
+        List<Long> rooms = new ArrayList<>();
+        List<Long> viewers = new ArrayList<>();
+        viewersByRoom.forEach((roomId, ids) -> ids.forEach(viewerId -> {
+            rooms.add(roomId);
+            viewers.add(viewerId);
         }));
         try {
-            for (int from = 0; from < ids.size(); from += 2 * IN_LIST) {
-                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 2 * IN_LIST));
-                try (PreparedStatement s = c.prepareStatement(dialect.selectPairs(columns, table, chunk.size() / 2))) {
+            if (dialect.takesArrays()) {
+                try (PreparedStatement s = c.prepareStatement(dialect.selectPairs(columns, table, rooms.size()))) {
+                    s.setArray(1, c.createArrayOf("int8", rooms.toArray()));
+                    s.setArray(2, c.createArrayOf("int8", viewers.toArray()));
+                    s.setLong(3, accountId);
+                    readAll(s, reader);
+                }
+                return;
+            }
+            for (int from = 0; from < rooms.size(); from += IN_LIST) {
+                int to = Math.min(rooms.size(), from + IN_LIST);
+                try (PreparedStatement s = c.prepareStatement(dialect.selectPairs(columns, table, to - from))) {
                     int i = 1;
-                    for (long id : chunk) {
-                        s.setLong(i++, id);
+                    for (int pair = from; pair < to; pair++) {
+                        s.setLong(i++, rooms.get(pair));
+                        s.setLong(i++, viewers.get(pair));
                     }
                     s.setLong(i, accountId);
                     readAll(s, reader);
@@ -215,6 +218,10 @@ final class JdbcStateStore implements StateStore {
                 reader.read(rs);
             }
         }
+    }
+
+    private static BulkUpsert.Column bigint(String name) {
+        return new BulkUpsert.Column(name, BulkUpsert.Type.BIGINT);
     }
 
     private static String marks(int count) {

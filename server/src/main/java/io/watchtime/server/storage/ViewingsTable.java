@@ -89,6 +89,25 @@ public final class ViewingsTable {
         return dialect.upsert(NAME, KEY, COLUMNS.stream().map(Column::name).filter(n -> !KEY.contains(n)).toList());
     }
 
+    /** The writer's upsert of many whole rows at once; each row's values come from {@link #values}. */
+    public static BulkUpsert bulkUpsert(Dialect dialect) {
+        return new BulkUpsert(dialect, NAME, COLUMNS.stream().filter(c -> KEY.contains(c.name())).map(ViewingsTable::typed)
+                .toList(), COLUMNS.stream().filter(c -> !KEY.contains(c.name())).map(ViewingsTable::typed).toList());
+    }
+
+    /** The row's value of every column, in {@link #COLUMNS} order. */
+    public static Object[] values(ViewingRow row) {
+        Object[] values = new Object[COLUMNS.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = COLUMNS.get(i).value().apply(row);
+        }
+        return values;
+    }
+
+    private static BulkUpsert.Column typed(Column column) {
+        return new BulkUpsert.Column(column.name(), column.numeric() ? BulkUpsert.Type.BIGINT : BulkUpsert.Type.TEXT);
+    }
+
     /** Sets parameters {@code first} .. {@code first + COLUMNS.size() - 1}; returns the next free index. */
     public static int bind(PreparedStatement statement, int first, ViewingRow row) throws SQLException {
         int index = first;
