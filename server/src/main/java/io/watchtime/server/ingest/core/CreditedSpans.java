@@ -69,15 +69,6 @@ final class CreditedSpans {
         }
     }
 
-    /** The split of every span on a timeline. */
-    static Timeline.Split split(List<Span> spans, Timeline timeline) {
-        Timeline.Split total = Timeline.Split.NONE;
-        for (Span span : spans) {
-            total = total.plus(timeline.split(span.from(), span.to(), span.mode()));
-        }
-        return total;
-    }
-
     private static char code(WatchMode mode) {
         return mode == null ? 'f' : switch (mode) {
             case LIVE -> 'l';

@@ -89,38 +89,38 @@ public final class ViewingState {
         dirty = true;
     }
 
-    /** The room's timeline changed from {@code before} to {@code after}: splits the remembered seconds again. */
+    /**
+     * The room's timeline changed from {@code before} to {@code after}: splits the remembered seconds again, and
+     * moves them between rounds when a late start took them. The record changes by what its rounds change by.
+     */
     void reclassify(Timeline before, Timeline after) {
         if (spans().isEmpty()) {
             return;
-        }
-        Timeline.Split was = CreditedSpans.split(spans(), before);
-        Timeline.Split now = CreditedSpans.split(spans(), after);
-        if (!was.equals(now)) {
-            row.liveDuration += now.live() - was.live();
-            row.playbackDuration += now.playback() - was.playback();
-            dirty = true;
         }
         Map<Long, Audience.RoundViewing> wasByRound = byRound(before);
         Map<Long, Audience.RoundViewing> nowByRound = byRound(after);
         Set<Long> rounds = new HashSet<>(wasByRound.keySet());
         rounds.addAll(nowByRound.keySet());
+        Audience.RoundViewing none = new Audience.RoundViewing(row.roomId, 0, row.viewerId, 0, 0, 0, Audience.NO_FIRST,
+                Audience.NO_LAST, Audience.NO_CAP, 0);
         for (long roundId : rounds) {
-            Audience.RoundViewing w = wasByRound.get(roundId);
-            Audience.RoundViewing n = nowByRound.get(roundId);
-            if (Objects.equals(w, n)) {
+            Audience.RoundViewing was = wasByRound.getOrDefault(roundId, none);
+            Audience.RoundViewing now = nowByRound.getOrDefault(roundId, none);
+            if (was.equals(now)) {
                 continue;
             }
-            long wasStay = w == null ? 0 : w.stay();
-            long nowStay = n == null ? 0 : n.stay();
-            // A late start only moves a round's newest seconds to the new round: a loser keeps its older seconds,
-            // the newest of which is the last it keeps in the remembered ones, or lies before all of them.
-            long cap = nowStay >= wasStay ? Audience.NO_CAP : n != null ? n.lastVisit() : w.firstVisit() - 1;
-            addRoundDelta(new Audience.RoundViewing(row.roomId, roundId, row.viewerId, nowStay - wasStay,
-                    (n == null ? 0 : n.live()) - (w == null ? 0 : w.live()),
-                    (n == null ? 0 : n.playback()) - (w == null ? 0 : w.playback()),
-                    n == null ? Audience.NO_FIRST : n.firstVisit(), n == null ? Audience.NO_LAST : Math.min(n.lastVisit(), cap),
-                    cap, 0));
+            // A late start only takes a round's newest seconds: the round keeps its older ones, the newest of which
+            // is the last it keeps among the remembered seconds, or lies before all of them.
+            long cap = now.stay() >= was.stay() ? Audience.NO_CAP
+                    : now.stay() > 0 ? now.lastVisit() : was.firstVisit() - 1;
+            addRoundDelta(new Audience.RoundViewing(row.roomId, roundId, row.viewerId, now.stay() - was.stay(),
+                    now.live() - was.live(), now.playback() - was.playback(), now.firstVisit(),
+                    Math.min(now.lastVisit(), cap), cap, 0));
+            if (now.live() != was.live() || now.playback() != was.playback()) {
+                row.liveDuration += now.live() - was.live();
+                row.playbackDuration += now.playback() - was.playback();
+                dirty = true;
+            }
         }
     }
 
