@@ -33,13 +33,12 @@ public class IngestWriter implements SmartLifecycle {
     private static final int MAX_GROUP_EVENTS = 50_000;
     /** Bounds the memory that waiting batches hold, whatever their number. */
     private static final int MAX_QUEUED_EVENTS = 200_000;
-    /** How often an idle writer looks up from the queue, to prune sessions or to stop. */
+    /** How often an idle writer looks up from the queue, to see whether it should stop. */
     private static final long IDLE_POLL_MILLIS = 200;
     /** How long a stopping server lets the writer finish what is queued. */
     private static final Duration DRAIN_ON_STOP = Duration.ofSeconds(30);
 
     private final GroupTransaction transaction;
-    private final SessionPruner pruner;
     private final BlockingQueue<Ticket> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedEvents = new AtomicInteger();
     private final IngestMetrics metrics;
@@ -53,7 +52,6 @@ public class IngestWriter implements SmartLifecycle {
         Crediting crediting = new Crediting(settings.maxGap().toSeconds(), settings.sessionTimeout().toSeconds(),
                 settings.roomEventLateness().toSeconds());
         this.transaction = new GroupTransaction(dataSource, dialect, clock, crediting, listener, metrics);
-        this.pruner = new SessionPruner(dataSource, clock);
     }
 
     /** Queues a validated batch (every {@code at} already set); its ticket completes after the commit. */
@@ -104,7 +102,6 @@ public class IngestWriter implements SmartLifecycle {
         List<Ticket> group = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                pruner.step();
                 Ticket first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 int events = first == null ? 0 : take(first, group);
                 for (Ticket next = queue.poll(); next != null; next = events < MAX_GROUP_EVENTS ? queue.poll() : null) {

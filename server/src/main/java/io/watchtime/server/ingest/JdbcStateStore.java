@@ -1,9 +1,7 @@
 package io.watchtime.server.ingest;
 
-import io.watchtime.protocol.WatchMode;
 import io.watchtime.server.ingest.core.Audience;
 import io.watchtime.server.ingest.core.Room;
-import io.watchtime.server.ingest.core.Session;
 import io.watchtime.server.ingest.core.StateStore;
 import io.watchtime.server.ingest.core.ViewingState;
 import io.watchtime.server.storage.BulkUpsert;
@@ -45,32 +43,21 @@ final class JdbcStateStore implements StateStore {
     private static final String VIEWING_COLUMNS = ViewingsTable.selectList("t.");
     private static final List<String> ROUND_KEY = List.of("account_id", "room_id", "round_id", "viewer_id");
     private static final String ROUND_ROW = " WHERE account_id = ? AND room_id = ? AND round_id = ? AND viewer_id = ?";
-    private static final Map<String, Dialect.Merge> ROUND_MERGED = new LinkedHashMap<>();
-
-    static {
-        ROUND_MERGED.put("stay_duration", Dialect.Merge.ADD);
-        ROUND_MERGED.put("live_duration", Dialect.Merge.ADD);
-        ROUND_MERGED.put("playback_duration", Dialect.Merge.ADD);
-        ROUND_MERGED.put("first_visit", Dialect.Merge.LEAST);
-        ROUND_MERGED.put("last_visit", Dialect.Merge.GREATEST);
-        ROUND_MERGED.put("update_time", Dialect.Merge.REPLACE);
-    }
-
-    private static final List<BulkUpsert.Column> SESSION_KEY = List.of(bigint("account_id"), bigint("room_id"),
-            bigint("viewer_id"), new BulkUpsert.Column("session_id", BulkUpsert.Type.TEXT));
-    private static final List<BulkUpsert.Column> SESSION_STATE = List.of(bigint("last_at"),
-            new BulkUpsert.Column("mode", BulkUpsert.Type.TEXT), new BulkUpsert.Column("ended", BulkUpsert.Type.INTEGER));
+    private static final List<BulkUpsert.Column> ROUND_KEY_COLUMNS = ROUND_KEY.stream().map(JdbcStateStore::bigint)
+            .toList();
+    private static final List<BulkUpsert.Column> ROUND_MERGED = List.of(
+            bigint("stay_duration", Dialect.Merge.ADD), bigint("live_duration", Dialect.Merge.ADD),
+            bigint("playback_duration", Dialect.Merge.ADD), bigint("first_visit", Dialect.Merge.LEAST),
+            bigint("last_visit", Dialect.Merge.GREATEST), bigint("update_time", Dialect.Merge.REPLACE));
 
     private final Dialect dialect;
     private final Connection c;
     private final BulkUpsert viewingRows;
-    private final BulkUpsert sessionRows;
 
     JdbcStateStore(Dialect dialect, Connection connection) {
         this.dialect = dialect;
         this.c = connection;
         this.viewingRows = ViewingsTable.bulkUpsert(dialect);
-        this.sessionRows = new BulkUpsert(dialect, "sessions", SESSION_KEY, SESSION_STATE);
     }
 
     @Override
@@ -93,18 +80,6 @@ final class JdbcStateStore implements StateStore {
         }
         return found.stream().map(roomId -> new Room(accountId, roomId, rounds.getOrDefault(roomId, List.of())))
                 .toList();
-    }
-
-    @Override
-    public List<Session> loadSessions(long accountId, Map<Long, Set<Long>> viewersByRoom) {
-        List<Session> found = new ArrayList<>();
-        selectPairs("t.room_id, t.viewer_id, t.session_id, t.last_at, t.mode, t.ended", "sessions", accountId,
-                viewersByRoom, rs -> {
-                    String mode = rs.getString(5);
-                    found.add(new Session(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
-                            mode == null ? null : WatchMode.valueOf(mode.toUpperCase(Locale.ROOT)), rs.getInt(6) != 0));
-                });
-        return found;
     }
 
     @Override
@@ -131,13 +106,9 @@ final class JdbcStateStore implements StateStore {
     }
 
     @Override
-    public void save(long accountId, Collection<Room> rooms, Collection<Session> sessions,
-            Collection<ViewingState> viewings, Audience audience) {
+    public void save(long accountId, Collection<Room> rooms, Collection<ViewingState> viewings, Audience audience) {
         try {
             saveRooms(accountId, rooms);
-            sessionRows.execute(c, sessions.stream().map(session -> new Object[] {accountId, session.roomId(),
-                    session.viewerId(), session.sessionId(), session.lastAt(),
-                    session.mode() == null ? null : session.mode().wire(), session.ended() ? 1 : 0}).toList());
             viewingRows.execute(c, viewings.stream().map(v -> ViewingsTable.values(v.row())).toList());
             saveRoundViewings(accountId, audience);
             saveMinutes(accountId, audience.minutes());
@@ -172,19 +143,9 @@ final class JdbcStateStore implements StateStore {
         if (deltas.isEmpty()) {
             return;
         }
-        try (PreparedStatement upsert = c.prepareStatement(dialect.upsert("round_viewings", ROUND_KEY, ROUND_MERGED))) {
-            for (Audience.RoundViewing d : deltas) {
-                bindRoundKey(upsert, 1, accountId, d);
-                upsert.setLong(5, d.stay());
-                upsert.setLong(6, d.live());
-                upsert.setLong(7, d.playback());
-                upsert.setLong(8, d.firstVisit());
-                upsert.setLong(9, d.lastVisit());
-                upsert.setLong(10, d.updateTime());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
+        new BulkUpsert(dialect, "round_viewings", ROUND_KEY_COLUMNS, ROUND_MERGED).execute(c, deltas.stream()
+                .map(d -> new Object[] {accountId, d.roomId(), d.roundId(), d.viewerId(), d.stay(), d.live(),
+                        d.playback(), d.firstVisit(), d.lastVisit(), d.updateTime()}).toList());
         List<Audience.RoundViewing> capped = deltas.stream().filter(Audience.RoundViewing::capped).toList();
         if (!capped.isEmpty()) {
             try (PreparedStatement cap = c.prepareStatement("UPDATE round_viewings SET last_visit = ?" + ROUND_ROW
@@ -222,22 +183,11 @@ final class JdbcStateStore implements StateStore {
         s.setLong(first + 3, d.viewerId());
     }
 
-    /** Adds the group's new viewers of each minute to room_minutes, one batched upsert. */
+    /** Adds the group's new viewers of each minute to room_minutes. */
     private void saveMinutes(long accountId, List<Audience.RoomMinute> minutes) throws SQLException {
-        if (minutes.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement upsert = c.prepareStatement(dialect.upsert("room_minutes",
-                List.of("account_id", "room_id", "minute"), Map.of("online", Dialect.Merge.ADD)))) {
-            for (Audience.RoomMinute minute : minutes) {
-                upsert.setLong(1, accountId);
-                upsert.setLong(2, minute.roomId());
-                upsert.setLong(3, minute.minute());
-                upsert.setLong(4, minute.online());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
+        new BulkUpsert(dialect, "room_minutes", List.of(bigint("account_id"), bigint("room_id"), bigint("minute")),
+                List.of(bigint("online", Dialect.Merge.ADD))).execute(c, minutes.stream()
+                .map(m -> new Object[] {accountId, m.roomId(), m.minute(), m.online()}).toList());
     }
 
     private void saveRooms(long accountId, Collection<Room> rooms) throws SQLException {
@@ -332,6 +282,10 @@ final class JdbcStateStore implements StateStore {
 
     private static BulkUpsert.Column bigint(String name) {
         return new BulkUpsert.Column(name, BulkUpsert.Type.BIGINT);
+    }
+
+    private static BulkUpsert.Column bigint(String name, Dialect.Merge merge) {
+        return new BulkUpsert.Column(name, BulkUpsert.Type.BIGINT, merge);
     }
 
     private static String marks(int count) {

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -31,7 +33,11 @@ public final class BulkUpsert {
         }
     }
 
-    public record Column(String name, Type type) {
+    /** A column, and how an offered value merges into a stored row's (key columns never merge). */
+    public record Column(String name, Type type, Dialect.Merge merge) {
+        public Column(String name, Type type) {
+            this(name, type, Dialect.Merge.REPLACE);
+        }
     }
 
     /** Bounds a MariaDB statement's parameters (at most 65 535) and its size for any table we have. */
@@ -40,7 +46,7 @@ public final class BulkUpsert {
     private final Dialect dialect;
     private final String table;
     private final List<Column> columns;
-    private final List<String> updated;
+    private final String onConflict;
     private final String oneRow;
     private final String unnest;
 
@@ -50,12 +56,13 @@ public final class BulkUpsert {
         this.columns = new ArrayList<>(key);
         this.columns.addAll(updated);
         List<String> keyNames = key.stream().map(Column::name).toList();
-        this.updated = updated.stream().map(Column::name).toList();
-        this.oneRow = dialect.upsert(table, keyNames, this.updated);
+        Map<String, Dialect.Merge> merged = new LinkedHashMap<>();
+        updated.forEach(c -> merged.put(c.name(), c.merge()));
+        this.onConflict = dialect.onConflict(table, keyNames, merged);
+        this.oneRow = dialect.upsert(table, keyNames, merged);
         this.unnest = "INSERT INTO " + table + " (" + names() + ") SELECT * FROM unnest("
                 + columns.stream().map(c -> "?::" + c.type().postgresName + "[]").collect(Collectors.joining(", "))
-                + ") ON CONFLICT (" + String.join(", ", keyNames) + ") DO UPDATE SET "
-                + this.updated.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
+                + ")" + onConflict;
     }
 
     /** Upserts {@code rows}, each holding a value per column in the order the constructor was given them. */
@@ -133,7 +140,6 @@ public final class BulkUpsert {
     private String multiRow(int rows) {
         String row = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
         return "INSERT INTO " + table + " (" + names() + ") VALUES " + String.join(", ", Collections.nCopies(rows, row))
-                + " ON DUPLICATE KEY UPDATE "
-                + updated.stream().map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "));
+                + onConflict;
     }
 }

@@ -2,6 +2,7 @@ package io.watchtime.server.storage;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -120,8 +121,12 @@ public enum Dialect {
     public String upsert(String table, List<String> key, Map<String, Merge> merged) {
         List<String> columns = new ArrayList<>(key);
         columns.addAll(merged.keySet());
-        String insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")" + onConflict(table, key, merged);
+    }
+
+    /** The clause of an upsert of {@code table} after its rows: what {@link #upsert} does when the key exists. */
+    public String onConflict(String table, List<String> key, Map<String, Merge> merged) {
         String set = merged.entrySet().stream().map(e -> {
             String column = e.getKey();
             String stored = this == MYSQL ? column : table + "." + column;
@@ -133,21 +138,19 @@ public enum Dialect {
                 case REPLACE -> offered;
             };
         }).collect(Collectors.joining(", "));
-        return insert + (this == MYSQL ? " ON DUPLICATE KEY UPDATE " : " ON CONFLICT (" + String.join(", ", key)
+        return (this == MYSQL ? " ON DUPLICATE KEY UPDATE " : " ON CONFLICT (" + String.join(", ", key)
                 + ") DO UPDATE SET ") + set;
     }
 
     /** {@code INSERT ... } that updates {@code updated} columns when a row with the same {@code key} exists. */
     public String upsert(String table, List<String> key, List<String> updated) {
-        List<String> columns = new ArrayList<>(key);
-        columns.addAll(updated);
-        String insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
-        return switch (this) {
-            case SQLITE, POSTGRESQL -> insert + " ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET "
-                    + updated.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
-            case MYSQL -> insert + " ON DUPLICATE KEY UPDATE "
-                    + updated.stream().map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "));
-        };
+        return upsert(table, key, replacing(updated));
+    }
+
+    /** Each column with {@link Merge#REPLACE}, in order. */
+    public static Map<String, Merge> replacing(List<String> columns) {
+        Map<String, Merge> merged = new LinkedHashMap<>();
+        columns.forEach(column -> merged.put(column, Merge.REPLACE));
+        return merged;
     }
 }

@@ -23,6 +23,8 @@ public final class ViewingRow {
     public long creditedUntil;
     /** The recent credited seconds and their modes, for corrections by late room events (ingest.core). */
     public String creditedSpans = "";
+    /** The record's sessions, for the writer alone (ingest.core.OpenSessions). */
+    public String openSessions = "";
     public String ip = "";
     public String area = "";
     public String device = "";

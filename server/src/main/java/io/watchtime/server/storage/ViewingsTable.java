@@ -53,6 +53,7 @@ public final class ViewingsTable {
             number("playback_duration", r -> r.playbackDuration, (r, v) -> r.playbackDuration = v),
             number("credited_until", r -> r.creditedUntil, (r, v) -> r.creditedUntil = v),
             text("credited_spans", r -> r.creditedSpans, (r, v) -> r.creditedSpans = v),
+            text("open_sessions", r -> r.openSessions, (r, v) -> r.openSessions = v),
             text("ip", r -> r.ip, (r, v) -> r.ip = v),
             text("area", r -> r.area, (r, v) -> r.area = v),
             text("device", r -> r.device, (r, v) -> r.device = v),
@@ -66,7 +67,7 @@ public final class ViewingsTable {
             number("update_time", r -> r.updateTime, (r, v) -> r.updateTime = v));
 
     /** The writer's bookkeeping, which no answer shows: the query leaves it out of its pages. */
-    private static final List<String> WRITER_ONLY = List.of("credited_until", "credited_spans");
+    private static final List<String> WRITER_ONLY = List.of("credited_until", "credited_spans", "open_sessions");
 
     /** The columns an answer shows, in {@link #COLUMNS} order. */
     public static final List<Column> SHOWN = COLUMNS.stream().filter(c -> !WRITER_ONLY.contains(c.name())).toList();

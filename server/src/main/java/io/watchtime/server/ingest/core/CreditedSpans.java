@@ -69,7 +69,7 @@ final class CreditedSpans {
         }
     }
 
-    private static char code(WatchMode mode) {
+    static char code(WatchMode mode) {
         return mode == null ? 'f' : switch (mode) {
             case LIVE -> 'l';
             case PLAYBACK -> 'p';
@@ -77,7 +77,7 @@ final class CreditedSpans {
         };
     }
 
-    private static WatchMode mode(char code) {
+    static WatchMode mode(char code) {
         return switch (code) {
             case 'l' -> WatchMode.LIVE;
             case 'p' -> WatchMode.PLAYBACK;

@@ -45,7 +45,10 @@ public final class GroupState {
         this.crediting = crediting;
     }
 
-    /** Loads every room, record and session these batches touch, a few statements in all; what is absent is new. */
+    /**
+     * Loads every room and record these batches touch (a record holds its sessions), a few statements in all; what
+     * is absent is new.
+     */
     public static GroupState load(StateStore store, long accountId, Crediting crediting,
             List<List<Enriched>> batches) {
         GroupState state = new GroupState(accountId, crediting);
@@ -73,8 +76,10 @@ public final class GroupState {
         // A room event may change the split of seconds already credited after it: those records are corrected.
         firstRoomEvent.forEach((roomId, at) -> store.loadViewingsCreditedAfter(accountId, roomId, at).forEach(row ->
                 state.viewings.putIfAbsent(new ViewingKey(row.roomId, row.viewerId), new ViewingState(row))));
-        for (Session s : store.loadSessions(accountId, viewersByRoom)) {
-            state.sessions.put(new SessionKey(s.roomId(), s.viewerId(), s.sessionId()), s);
+        for (ViewingState v : state.viewings.values()) {
+            for (Session s : OpenSessions.decode(v.row().roomId, v.row().viewerId, v.row().openSessions)) {
+                state.sessions.put(new SessionKey(s.roomId(), s.viewerId(), s.sessionId()), s);
+            }
         }
         viewersByRoom.forEach((roomId, viewers) -> viewers.forEach(viewerId -> state.viewings.computeIfAbsent(
                 new ViewingKey(roomId, viewerId), k -> ViewingState.fresh(accountId, roomId, viewerId))));
@@ -158,12 +163,22 @@ public final class GroupState {
         return changes;
     }
 
-    /** Saves what changed; call after {@link #stamp}. */
+    /**
+     * Saves what changed; call after {@link #stamp}. A record whose sessions alone changed is saved with its
+     * update_time as it was: nothing an answer shows changed.
+     */
     public void save(StateStore store) {
+        Map<ViewingKey, List<Session>> byViewing = new HashMap<>();
+        sessions.values().forEach(s -> byViewing.computeIfAbsent(new ViewingKey(s.roomId(), s.viewerId()),
+                k -> new ArrayList<>()).add(s));
+        byViewing.forEach((key, ofViewing) -> {
+            if (ofViewing.stream().anyMatch(Session::dirty)) {
+                viewings.get(key).keepSessions(OpenSessions.encode(ofViewing));
+            }
+        });
         store.save(accountId,
                 rooms.values().stream().filter(r -> r.dirty() || r.rounds().stream().anyMatch(Room.Round::dirty)).toList(),
-                sessions.values().stream().filter(Session::dirty).toList(),
-                viewings.values().stream().filter(ViewingState::dirty).toList(),
+                viewings.values().stream().filter(ViewingState::unsaved).toList(),
                 audience());
     }
 

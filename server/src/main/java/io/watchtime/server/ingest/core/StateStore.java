@@ -25,15 +25,11 @@ public interface StateStore {
      */
     List<ViewingRow> loadViewingsCreditedAfter(long accountId, long roomId, long after);
 
-    /** The sessions these viewers have in these rooms (viewers by room). */
-    List<Session> loadSessions(long accountId, Map<Long, Set<Long>> viewersByRoom);
-
     /**
-     * Saves what a group changed: rooms whose row or some round is dirty (each saves what is dirty), and the
-     * changed sessions and records (stamped with their update_time already), and what the group adds to the round
+     * Saves what a group changed: rooms whose row or some round is dirty (each saves what is dirty), the changed
+     * records (stamped with their update_time already; a record holds its sessions), and what the group adds to the round
      * rows and minutes of its rooms, applied as {@link Audience} says: deltas added to what is stored, round-0 rows
      * of rooms whose first round started merged into it.
      */
-    void save(long accountId, Collection<Room> rooms, Collection<Session> sessions, Collection<ViewingState> viewings,
-            Audience audience);
+    void save(long accountId, Collection<Room> rooms, Collection<ViewingState> viewings, Audience audience);
 }

@@ -22,6 +22,7 @@ public final class ViewingState {
     private boolean dirty;
     private List<CreditedSpans.Span> spans; // decoded when first needed, written back to the row by stamp()
     private boolean spansChanged;
+    private boolean sessionsChanged;
     private final Map<Long, Audience.RoundViewing> roundDeltas = new HashMap<>(); // by round, this group's
     private final List<Long> newMinutes = new ArrayList<>(); // minutes this group credits the viewer first in
 
@@ -41,6 +42,19 @@ public final class ViewingState {
 
     public boolean dirty() {
         return dirty;
+    }
+
+    /** Whether the row must be written: an answer sees a change, or its sessions changed. */
+    public boolean unsaved() {
+        return dirty || sessionsChanged;
+    }
+
+    /** The record's sessions, encoded by {@link OpenSessions}, as the group leaves them. */
+    void keepSessions(String encoded) {
+        if (!encoded.equals(row.openSessions)) {
+            row.openSessions = encoded;
+            sessionsChanged = true;
+        }
     }
 
     /** The record's update_time when it was loaded; 0 for a new one. */

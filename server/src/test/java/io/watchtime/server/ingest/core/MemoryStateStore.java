@@ -22,9 +22,6 @@ public final class MemoryStateStore implements StateStore {
     private record ViewingKey(long accountId, long roomId, long viewerId) {
     }
 
-    private record SessionKey(long accountId, long roomId, long viewerId, String sessionId) {
-    }
-
     private record RoundKey(long accountId, long roomId, long roundId, long viewerId) {
     }
 
@@ -35,7 +32,6 @@ public final class MemoryStateStore implements StateStore {
     private final Map<RoundKey, Audience.RoundViewing> roundViewings = new HashMap<>(); // rows, as deltas without cap
     private final Map<MinuteKey, Long> minutes = new HashMap<>();
     private final Map<ViewingKey, ViewingRow> viewings = new HashMap<>();
-    private final Map<SessionKey, Session> sessions = new HashMap<>();
 
     @Override
     public List<Room> loadRooms(long accountId, Collection<Long> roomIds) {
@@ -69,22 +65,9 @@ public final class MemoryStateStore implements StateStore {
     }
 
     @Override
-    public List<Session> loadSessions(long accountId, Map<Long, Set<Long>> viewersByRoom) {
-        List<Session> found = new ArrayList<>();
-        sessions.forEach((key, session) -> {
-            if (key.accountId() == accountId && viewersByRoom.getOrDefault(key.roomId(), Set.of()).contains(key.viewerId())) {
-                found.add(copy(session));
-            }
-        });
-        return found;
-    }
-
-    @Override
-    public void save(long accountId, Collection<Room> changedRooms, Collection<Session> changedSessions,
-            Collection<ViewingState> changedViewings, Audience audience) {
+    public void save(long accountId, Collection<Room> changedRooms, Collection<ViewingState> changedViewings,
+            Audience audience) {
         changedRooms.forEach(room -> rooms.put(new RoomKey(accountId, room.roomId()), copy(room)));
-        changedSessions.forEach(s -> sessions.put(new SessionKey(accountId, s.roomId(), s.viewerId(), s.sessionId()),
-                copy(s)));
         changedViewings.forEach(v -> viewings.put(new ViewingKey(accountId, v.row().roomId, v.row().viewerId),
                 copy(v.row())));
         saveRoundViewings(accountId, audience);
@@ -162,10 +145,6 @@ public final class MemoryStateStore implements StateStore {
         List<Room.Round> rounds = room.rounds().stream()
                 .map(r -> new Room.Round(r.roundId(), r.startedAt(), r.endedAt())).toList();
         return new Room(room.accountId(), room.roomId(), rounds);
-    }
-
-    private static Session copy(Session s) {
-        return new Session(s.roomId(), s.viewerId(), s.sessionId(), s.lastAt(), s.mode(), s.ended());
     }
 
     /** Field by field, whatever fields the row has: the store must not need an edit when a column is added. */
