@@ -261,6 +261,26 @@ class RoomApiTest extends HttpTest {
         assertThat(toEnd.get("list")).hasSize(2);
     }
 
+    @Test
+    void keptRoomFiguresFollowNewRecordsAtOnce() {
+        TestAccount fresh = newAccount();
+        String room = "{\"room_id\":" + ROOM + "}";
+        ingest(fresh.ingestKey(), batch(List.of(enter(ROOM, 1, "s", t0), beat(ROOM, 1, "s", t0 + 30))));
+        assertThat(assertSuccess(post(Paths.ROOM_SUMMARY, fresh.readKey(), "application/json", room))
+                .get("viewers").asLong()).isEqualTo(1);
+        assertThat(assertSuccess(post(Paths.DEVICE_STATS, fresh.readKey(), "application/json", room)).toString())
+                .isEqualTo("{\"pc\":0,\"android\":0,\"ios\":0,\"other\":1}");
+        ingest(fresh.ingestKey(), batch(List.of(enter(ROOM, 2, "t", t0).put("user_agent", IPHONE),
+                beat(ROOM, 2, "t", t0 + 90))));
+        JsonNode summary = assertSuccess(post(Paths.ROOM_SUMMARY, fresh.readKey(), "application/json", room));
+        assertThat(summary.get("viewers").asLong()).isEqualTo(2);
+        assertThat(summary.get("stay_duration").asLong()).as("30 s, and 60 s (max_gap) of the 90").isEqualTo(90);
+        assertThat(assertSuccess(post(Paths.DEVICE_STATS, fresh.readKey(), "application/json", room)).toString())
+                .isEqualTo("{\"pc\":0,\"android\":0,\"ios\":1,\"other\":1}");
+        assertThat(ranking(assertSuccess(post(Paths.ROOM_RANKING, fresh.readKey(), "application/json",
+                "{\"room_id\":" + ROOM + ",\"by\":\"inviter\"}")))).containsExactly("//2");
+    }
+
     // ---- getRoomList, getAccountTrend ----
 
     @Test
