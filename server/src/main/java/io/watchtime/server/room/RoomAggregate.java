@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * Everything the summary, the device counts and the three rankings say about one room's records, gathered in one
@@ -29,6 +30,8 @@ final class RoomAggregate {
     /** pc, android, ios, other. */
     private final long[] devices = new long[4];
     private final Map<By, Map<String, Group>> groups = new EnumMap<>(By.class);
+    /** The newest and the oldest records by (update_time, viewer_id), for the first pages of the room. */
+    private final Ends ends = new Ends();
 
     RoomAggregate() {
         for (By by : By.values()) {
@@ -37,8 +40,9 @@ final class RoomAggregate {
     }
 
     /** One record of the room. */
-    void add(String device, String area, String storeId, String channelName, long inviterId, String inviterName,
-            long stayDuration, long liveDuration, long playbackDuration) {
+    void add(long viewerId, long updateTime, String device, String area, String storeId, String channelName,
+            long inviterId, String inviterName, long stayDuration, long liveDuration, long playbackDuration) {
+        ends.add(new Position(updateTime, viewerId));
         viewers++;
         stay += stayDuration;
         live += liveDuration;
@@ -106,6 +110,50 @@ final class RoomAggregate {
                 .limit(limit)
                 .map(g -> new RankingItem(g.key, g.name(), g.viewers, g.stay))
                 .toList();
+    }
+
+    /**
+     * The viewer ids at {@code offset .. offset + limit} of the room's records in the order of
+     * getRoomUserDurationList, or null when that page is beyond the ends kept.
+     */
+    List<Long> page(boolean ascending, long offset, int limit) {
+        return ends.page(ascending, offset, limit);
+    }
+
+    /** A record's place in the room's order. */
+    record Position(long updateTime, long viewerId) {
+        static final Comparator<Position> ORDER = Comparator.comparingLong(Position::updateTime)
+                .thenComparingLong(Position::viewerId);
+    }
+
+    /** The {@link #KEPT} first and last positions of the room, each end in a heap while the rows go by. */
+    private static final class Ends {
+        static final int KEPT = 500;
+        final PriorityQueue<Position> newest = new PriorityQueue<>(Position.ORDER); // head: the oldest of them
+        final PriorityQueue<Position> oldest = new PriorityQueue<>(Position.ORDER.reversed()); // head: the newest
+
+        void add(Position p) {
+            newest.add(p);
+            if (newest.size() > KEPT) {
+                newest.poll();
+            }
+            oldest.add(p);
+            if (oldest.size() > KEPT) {
+                oldest.poll();
+            }
+        }
+
+        List<Long> page(boolean ascending, long offset, int limit) {
+            PriorityQueue<Position> end = ascending ? oldest : newest;
+            long size = end.size();
+            if (offset + limit > KEPT && size == KEPT) {
+                return null; // beyond the kept end of a room that may hold more
+            }
+            List<Position> sorted = new ArrayList<>(end);
+            sorted.sort(ascending ? Position.ORDER : Position.ORDER.reversed());
+            return sorted.subList((int) Math.min(offset, size), (int) Math.min(offset + limit, size)).stream()
+                    .map(Position::viewerId).toList();
+        }
     }
 
     /** One entry of a ranking: its viewers, their stay, and how many carried each name. */

@@ -41,17 +41,29 @@ class RoomAggregates {
             return found.aggregate();
         }
         RoomAggregate aggregate = new RoomAggregate();
-        jdbc.query("SELECT device, area, store_id, channel_name, inviter_id, inviter_name, stay_duration,"
-                        + " live_duration, playback_duration FROM viewings WHERE account_id = ? AND room_id = ?",
+        jdbc.query("SELECT viewer_id, update_time, device, area, store_id, channel_name, inviter_id, inviter_name,"
+                        + " stay_duration, live_duration, playback_duration FROM viewings"
+                        + " WHERE account_id = ? AND room_id = ?",
                 rs -> {
-                    aggregate.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                            rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9));
+                    aggregate.add(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getLong(7), rs.getString(8), rs.getLong(9), rs.getLong(10),
+                            rs.getLong(11));
                 }, accountId, roomId);
         if (kept.size() >= MAX_ROOMS) {
             kept.clear(); // rare, and only costs a pass per room
         }
         kept.put(key, new Kept(version, aggregate));
         return aggregate;
+    }
+
+    /**
+     * The room's aggregate when one is kept and still current, else null without reading the rows: for the first
+     * page of the room's records, which costs a sort of the room when read from the table, but comes free from an
+     * aggregate the summary has just read.
+     */
+    RoomAggregate ifKept(long accountId, long roomId) {
+        Kept found = kept.get(new Key(accountId, roomId));
+        return found != null && found.version() == version(accountId) ? found.aggregate() : null;
     }
 
     private long version(long accountId) {

@@ -14,7 +14,10 @@ import io.watchtime.server.storage.ViewingsTable;
 import io.watchtime.server.web.ApiTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -40,17 +43,25 @@ class RoomRecords {
 
     private final JdbcTemplate jdbc;
     private final Dialect dialect;
+    private final RoomAggregates aggregates;
     private final ApiTimes times;
 
-    RoomRecords(JdbcTemplate jdbc, Dialect dialect, ApiTimes times) {
+    RoomRecords(JdbcTemplate jdbc, Dialect dialect, RoomAggregates aggregates, ApiTimes times) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.aggregates = aggregates;
         this.times = times;
     }
 
     RoomDurationList page(long accountId, RoomDurationListRequest request) {
         DurationListRequest list = request.list();
         boolean round = request.roomRoundsId() > 0;
+        if (!round && list.wechatUserSpaceId() == 0 && list.updateTimeStart() == 0 && list.updateTimeEnd() == 0) {
+            RoomDurationList kept = fromKept(accountId, request);
+            if (kept != null) {
+                return kept;
+            }
+        }
         Sql where = where(new Sql(), accountId, request);
         Long total = jdbc.queryForObject("SELECT count(*) FROM " + (round ? "round_viewings" : "viewings")
                 + " WHERE " + where.text(), Long.class, where.args());
@@ -59,6 +70,33 @@ class RoomRecords {
         }
         Sql sql = round ? roundPage(accountId, request) : roomPage(accountId, request);
         return new RoomDurationList(total, jdbc.query(sql.text(), this::map, sql.args()));
+    }
+
+    /**
+     * A first page of the room's records without filters, from the room's kept aggregate: its viewers in order from
+     * the aggregate's ends, their rows by primary key. Null when no current aggregate is kept or it does not reach.
+     */
+    private RoomDurationList fromKept(long accountId, RoomDurationListRequest request) {
+        DurationListRequest list = request.list();
+        RoomAggregate aggregate = aggregates.ifKept(accountId, request.roomId());
+        List<Long> viewers = aggregate == null ? null
+                : aggregate.page(list.sort() == Sort.ASC, list.offset(), list.pageSize());
+        if (viewers == null) {
+            return null;
+        }
+        if (viewers.isEmpty()) {
+            return new RoomDurationList(aggregate.viewers(), List.of());
+        }
+        Sql sql = new Sql().append("SELECT " + ViewingsTable.selectList("", SHOWN)
+                + " FROM viewings WHERE account_id = ? AND room_id = ? AND viewer_id IN ("
+                + String.join(", ", Collections.nCopies(viewers.size(), "?")) + ")", accountId, request.roomId())
+                .bind(viewers.toArray());
+        Map<Long, RoomViewingRecord> rows = new HashMap<>();
+        jdbc.query(sql.text(), (rs, n) -> map(rs, n), sql.args()).forEach(r -> rows.put(r.wechatUserSpaceId(), r));
+        if (rows.size() != viewers.size()) {
+            return null; // a record went away since the aggregate: read the page from the table
+        }
+        return new RoomDurationList(aggregate.viewers(), viewers.stream().map(rows::get).toList());
     }
 
     /** The filter on either table: both lead with (account_id, room_id) and name their columns alike. */

@@ -135,6 +135,20 @@ class RoomApiTest extends HttpTest {
     }
 
     @Test
+    void firstPagesFromTheKeptAggregateAreThePagesOfTheTable() {
+        call(Paths.ROOM_SUMMARY, "{\"room_id\":" + ROOM + "}"); // keeps the room's aggregate
+        for (String sort : List.of("asc", "desc")) {
+            for (String page : List.of("\"page\":1,\"page_size\":1", "\"page\":2,\"page_size\":3",
+                    "\"page\":1,\"page_size\":500", "\"page\":3,\"page_size\":2", "\"page\":1000,\"page_size\":500")) {
+                String body = "{\"room_id\":" + ROOM + ",\"room_rounds_id\":0," + page + ",\"sort\":\"" + sort + "\"";
+                // update_time_start 1 filters nothing but sends the request to the table
+                assertThat(call(Paths.ROOM_DURATION_LIST, body + "}")).as(body)
+                        .isEqualTo(call(Paths.ROOM_DURATION_LIST, body + ",\"update_time_start\":1}"));
+            }
+        }
+    }
+
+    @Test
     void aRoundHasItsOwnDurationsAndTimesWithTheRoomsProfile() {
         JsonNode data = call(Paths.ROOM_DURATION_LIST, "{\"room_id\":" + ROOM
                 + ",\"room_rounds_id\":1,\"page\":1,\"page_size\":10,\"sort\":\"desc\"}");
