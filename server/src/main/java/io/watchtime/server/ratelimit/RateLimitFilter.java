@@ -39,10 +39,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     /** Known endpoints count apart; all other paths share one budget, so made-up paths cannot grow the map. */
     private static String endpoint(String path) {
-        return switch (path) {
-            case Paths.DURATION_LIST, Paths.INGEST -> path;
-            default -> "other";
-        };
+        return Paths.API.contains(path) ? path : "other";
     }
 
     @Override

@@ -7,15 +7,13 @@ import io.watchtime.protocol.DurationListRequest;
 import io.watchtime.protocol.Sort;
 import io.watchtime.protocol.ThirdWechatInfo;
 import io.watchtime.protocol.ViewingRecord;
-import io.watchtime.server.settings.WatchtimeProperties;
 import io.watchtime.server.storage.Dialect;
 import io.watchtime.server.storage.Sql;
 import io.watchtime.server.storage.ViewingRow;
 import io.watchtime.server.storage.ViewingsTable;
+import io.watchtime.server.web.ApiTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -34,15 +32,15 @@ class ViewingQueries {
     private final TotalCounts totals;
     private final PageWalkCache walks;
     private final Dialect dialect;
-    private final DateTimeFormatter visitTime;
+    private final ApiTimes times;
 
     ViewingQueries(JdbcTemplate jdbc, TotalCounts totals, PageWalkCache walks, Dialect dialect,
-            WatchtimeProperties properties) {
+            ApiTimes times) {
         this.jdbc = jdbc;
         this.walks = walks;
         this.dialect = dialect;
         this.totals = totals;
-        this.visitTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(properties.timeZone());
+        this.times = times;
     }
 
     /** A page by its number, continuing the walk that just served the page before it when there is one. */
@@ -123,10 +121,6 @@ class ViewingQueries {
         return new ViewingRecord(r.roomId, r.viewerId, r.viewerName, r.viewerPhoto, r.stayDuration, r.ip,
                 r.thirdUuid, ThirdWechatInfo.of(r.wxAppid, r.wxOpenid, r.wxUnionid), r.liveDuration,
                 r.playbackDuration, ChannelInfo.of(r.channelId, r.channelName, r.storeId), r.inviterId, r.inviterName,
-                format(r.firstVisit), format(r.lastVisit), r.device, r.area, r.updateTime);
-    }
-
-    private String format(long epochSecond) {
-        return epochSecond <= 0 ? "" : visitTime.format(Instant.ofEpochSecond(epochSecond));
+                times.second(r.firstVisit), times.second(r.lastVisit), r.device, r.area, r.updateTime);
     }
 }

@@ -1,7 +1,7 @@
 package io.watchtime.server.viewing;
 
-import static io.watchtime.server.viewing.Replies.assertSuccess;
-import static io.watchtime.server.viewing.Replies.fieldNames;
+import static io.watchtime.server.support.Replies.assertSuccess;
+import static io.watchtime.server.support.Replies.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

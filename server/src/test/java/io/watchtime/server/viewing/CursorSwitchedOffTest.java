@@ -1,6 +1,6 @@
 package io.watchtime.server.viewing;
 
-import static io.watchtime.server.viewing.Replies.assertSuccess;
+import static io.watchtime.server.support.Replies.assertSuccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchtime.server.support.HttpTest;

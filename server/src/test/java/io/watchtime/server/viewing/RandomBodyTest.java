@@ -3,6 +3,7 @@ package io.watchtime.server.viewing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchtime.server.support.HttpTest;
+import io.watchtime.server.support.Replies;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.watchtime.server.viewing;
 
-import static io.watchtime.server.viewing.Replies.assertError;
-import static io.watchtime.server.viewing.Replies.assertSuccess;
+import static io.watchtime.server.support.Replies.assertError;
+import static io.watchtime.server.support.Replies.assertSuccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchtime.protocol.Sort;

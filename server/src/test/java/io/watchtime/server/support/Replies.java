@@ -1,4 +1,4 @@
-package io.watchtime.server.viewing;
+package io.watchtime.server.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,14 +9,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Checks of the contract's envelope, shared by the API tests. */
-final class Replies {
+public final class Replies {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Replies() {
     }
 
-    static List<String> fieldNames(JsonNode object) {
+    public static List<String> fieldNames(JsonNode object) {
         return new ArrayList<>(object.propertyNames());
     }
 
@@ -24,7 +24,7 @@ final class Replies {
      * The body is the contract's envelope, {@code {"code","msg","data"}} in that order with code equal to the
      * HTTP status, a JSON media type, and nothing of a framework's error page or a stack trace. Returns the body.
      */
-    static JsonNode assertEnvelope(Reply reply) {
+    public static JsonNode assertEnvelope(Reply reply) {
         String body = reply.raw().body();
         String context = "HTTP " + reply.status() + " " + body;
         assertThat(body).as(context).doesNotContain("Exception").doesNotContain("at io.")
@@ -40,7 +40,7 @@ final class Replies {
     }
 
     /** A failure: the given status, {@code data: null}, and a msg that contains each of the fragments. */
-    static JsonNode assertError(Reply reply, int status, String... msgFragments) {
+    public static JsonNode assertError(Reply reply, int status, String... msgFragments) {
         JsonNode json = assertEnvelope(reply);
         String context = "HTTP " + reply.status() + " " + reply.raw().body();
         assertThat(reply.status()).as(context).isEqualTo(status);
@@ -53,7 +53,7 @@ final class Replies {
     }
 
     /** A success: HTTP 200, {@code "msg":"Success"}; returns {@code data}. */
-    static JsonNode assertSuccess(Reply reply) {
+    public static JsonNode assertSuccess(Reply reply) {
         JsonNode json = assertEnvelope(reply);
         String context = "HTTP " + reply.status() + " " + reply.raw().body();
         assertThat(reply.status()).as(context).isEqualTo(200);
