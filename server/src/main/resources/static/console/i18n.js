@@ -14,7 +14,7 @@ const WORDS = {
     round: '第 {0} 场', allRounds: '全部场次', stayDistribution: '观看时长分布', devices: '设备',
     provinces: '地域（省份）', stores: '门店排行', inviters: '邀请人排行', name: '名称', unknown: '未知',
     roomViewers: '观众列表', viewer: '观众', viewerId: '观众ID', nickname: '昵称', stay: '观看时长',
-    firstVisit: '首次进入', lastVisit: '最近离开', device: '设备', area: '地区', store: '门店', channel: '渠道',
+    firstVisit: '首次访问', lastVisit: '最近访问', device: '设备', area: '地区', store: '门店', channel: '渠道',
     inviter: '邀请人', updated: '更新时间', ip: 'IP', followingLive: '直播中 · 每 5 秒自动刷新',
     updatedAt: '更新于 {0}', from: '开始时间', to: '结束时间', sort: '排序', newestFirst: '最近更新在前',
     oldestFirst: '最早更新在前', pageSize: '每页', search: '查询', reset: '重置', total: '共 {0} 条',

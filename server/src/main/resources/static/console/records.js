@@ -25,10 +25,12 @@ export function normalize(record, roomId) {
 }
 
 /** The columns of the viewers table and of its downloads; seconds stay seconds in a download, for sums. */
-export function columns() {
+export function columns(filter) {
+  // getRoomUserDurationList has no device, area or inviter: a room's view leaves those columns out.
+  const fromRoom = new Set(filter && filter.room ? ['device', 'area', 'inviter'] : []);
   return [
-    { key: 'room_id', label: t('roomId') },
-    { key: 'viewer', label: t('viewerId') },
+    { key: 'room_id', label: t('roomId'), number: true },
+    { key: 'viewer', label: t('viewerId'), number: true },
     { key: 'name', label: t('nickname') },
     { key: 'stay', label: `${t('stay')} (s)`, number: true },
     { key: 'live', label: `${t('liveTime')} (s)`, number: true },
@@ -41,7 +43,7 @@ export function columns() {
     { key: 'inviter', label: t('inviter') },
     { key: 'ip', label: t('ip') },
     { key: 'updated', label: t('updated'), text: (r) => unixTime(r.updated) },
-  ];
+  ].filter((c) => !fromRoom.has(c.key));
 }
 
 /** One page of records for a filter {room, viewer, start, end, sort}. */

@@ -31,7 +31,7 @@ export async function render(main, viewerId) {
         kpi('stay', t('watchTime'), sum('stay'), duration(sum('stay'))),
         kpi('live', t('liveTime'), sum('live'), duration(sum('live'))),
         kpi('replay', t('replayTime'), sum('replay'), duration(sum('replay')))),
-      card(t('roomsWatched'), recordTable(rows)));
+      card(t('roomsWatched'), recordTable(rows, filter)));
   } catch (e) {
     main.append(message(errorText(e), 'error'));
   }

@@ -59,7 +59,7 @@ export async function render(main, query) {
     card(null, form, results));
   try {
     const data = await fetchPage(filter, page, size);
-    results.append(recordTable(data.rows),
+    results.append(recordTable(data.rows, filter),
       pager(data.total, page, size, (p) => { location.hash = hashOf(filter, p, size); }));
   } catch (e) {
     results.append(message(errorText(e), 'error'));
@@ -68,22 +68,17 @@ export async function render(main, query) {
   return null;
 }
 
-export function recordTable(rows, withRoom = true) {
-  return table('records', [
-    withRoom ? { label: t('room'), value: (r) => h('a', { href: `#/rooms/${r.room_id}` }, String(r.room_id)) } : null,
-    { label: t('viewerId'), value: (r) => h('a', { href: `#/viewers/${r.viewer}` }, String(r.viewer)) },
-    { label: t('nickname'), value: (r) => r.name },
-    { label: t('stay'), cls: 'num', value: (r) => duration(r.stay) },
-    { label: t('liveTime'), cls: 'num', value: (r) => duration(r.live) },
-    { label: t('replayTime'), cls: 'num', value: (r) => duration(r.replay) },
-    { label: t('firstVisit'), value: (r) => r.first },
-    { label: t('lastVisit'), value: (r) => r.last },
-    { label: t('device'), value: (r) => r.device },
-    { label: t('area'), value: (r) => r.area },
-    { label: t('store'), value: (r) => r.store },
-    { label: t('inviter'), value: (r) => r.inviter },
-    { label: t('updated'), value: (r) => unixTime(r.updated) },
-  ].filter(Boolean), rows);
+export function recordTable(rows, filter) {
+  const cells = {
+    room_id: (r) => h('a', { href: `#/rooms/${r.room_id}` }, String(r.room_id)),
+    viewer: (r) => h('a', { href: `#/viewers/${r.viewer}` }, String(r.viewer)),
+    stay: (r) => duration(r.stay), live: (r) => duration(r.live), replay: (r) => duration(r.replay),
+  };
+  return table('records', columns(filter).map((c) => ({
+    label: c.number && !['room_id', 'viewer'].includes(c.key) ? c.label.replace(' (s)', '') : c.label,
+    cls: ['stay', 'live', 'replay'].includes(c.key) ? 'num' : null,
+    value: cells[c.key] || (c.text ? c.text : (r) => r[c.key]),
+  })), rows);
 }
 
 /** The two download buttons for a filter, with a line that says how far the export is. */
@@ -101,8 +96,8 @@ export function downloads(filter, name) {
       }
       const stamp = unixTime(Math.floor(Date.now() / 1000)).replace(/[-: ]/g, '').slice(0, 12);
       const file = `watchtime-${name}-${stamp}`;
-      if (kind === 'csv') save(csv(columns(), rows), `${file}.csv`);
-      else save(xlsx(columns(), rows, name), `${file}.xlsx`);
+      if (kind === 'csv') save(csv(columns(filter), rows), `${file}.csv`);
+      else save(xlsx(columns(filter), rows, name), `${file}.xlsx`);
       clear(status).append(`${number(rows.length)} ✓`);
       status.dataset.rows = rows.length;
     } catch (e) {

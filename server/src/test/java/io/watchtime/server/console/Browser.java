@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -52,7 +53,9 @@ final class Browser implements AutoCloseable {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                // the operators' zone, so the screenshots show the times they would see
+                .withEnvironment(Map.of("TZ", "Asia/Shanghai")).build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
@@ -64,13 +67,11 @@ final class Browser implements AutoCloseable {
         waitFor(Duration.ofSeconds(20), () -> "true".equals(js("return document.body.dataset.ready")));
     }
 
+    /** A fresh load of the address, as typed into the tab (the tab's session storage, so the key, stays). */
     void open(String url) {
-        if (driver.getCurrentUrl() == null || !driver.getCurrentUrl().startsWith("http")) {
-            driver.get(url);
-            waitFor(Duration.ofSeconds(20), () -> "true".equals(js("return document.body.dataset.ready")));
-        } else {
-            load(() -> driver.get(url));
-        }
+        driver.get("about:blank");
+        driver.get(url);
+        waitFor(Duration.ofSeconds(20), () -> "true".equals(js("return document.body.dataset.ready")));
     }
 
     Object js(String script, Object... args) {
@@ -90,7 +91,9 @@ final class Browser implements AutoCloseable {
     }
 
     void waitFor(Duration timeout, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(driver, timeout).until(d -> condition.getAsBoolean());
+        // a page that re-renders replaces the elements a condition looked at: look again
+        new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
     }
 
     /** The browser's console since the last call: errors only (a failed request, an exception, a CSP refusal). */
