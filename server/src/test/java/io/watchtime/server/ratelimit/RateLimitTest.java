@@ -2,6 +2,7 @@ package io.watchtime.server.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watchtime.protocol.Paths;
 import io.watchtime.server.support.MutableClock;
 import io.watchtime.server.support.Events;
 import io.watchtime.server.support.HttpTest;
@@ -97,6 +98,20 @@ class RateLimitTest extends HttpTest {
                 "/Api/RoomRounds/getAccountUserDurationList/2%2E0%2E0")) {
             assertRefused(post(path, a.readKey(), "application/json", SMALL_PAGE), 10);
         }
+    }
+
+    @Test
+    void eachRoomEndpointHasABudgetOfItsOwn() {
+        TestAccount a = newAccount();
+        String room = "{\"room_id\":1}";
+        for (int i = 1; i <= LIMIT; i++) {
+            assertAccepted(post(Paths.DEVICE_STATS, a.readKey(), "application/json", room), i);
+        }
+        assertRefused(post(Paths.DEVICE_STATS, a.readKey(), "application/json", room), 10);
+        for (String other : List.of(Paths.ROOM_SUMMARY, Paths.ONLINE_SERIES)) {
+            assertAccepted(post(other, a.readKey(), "application/json", room), 1);
+        }
+        assertAccepted(list(a.readKey(), SMALL_PAGE), 1);
     }
 
     private static void assertAccepted(Reply reply, int n) {
