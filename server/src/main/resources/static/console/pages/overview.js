@@ -72,7 +72,7 @@ function trendOption(days) {
     yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value' }],
     series: [
       { name: t('viewersOfDay'), type: 'bar', data: days.map((d) => d.viewers), itemStyle: { color: '#5b8ff9' } },
-      { name: t('watchHours'), type: 'line', yAxisIndex: 1, smooth: true, data: days.map((d) => hours(d.stay_duration)),
+      { name: t('watchHours'), type: 'line', yAxisIndex: 1, data: days.map((d) => hours(d.stay_duration)),
         itemStyle: { color: '#f6bd16' } },
     ],
   };

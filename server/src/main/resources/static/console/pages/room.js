@@ -45,9 +45,11 @@ export async function render(main, roomId) {
       api.roomSummary(roomId), api.onlineSeries(roomId), api.devices(roomId),
       api.ranking(roomId, 'province'), api.ranking(roomId, 'store'), api.ranking(roomId, 'inviter')]);
     const live = summary.status === 'live';
-    clear(head).append(h('h1', {}, `${t('room')} ${roomId} `, statusBadge(summary.status)),
-      live ? h('span', { class: 'following', id: 'following' }, t('followingLive'), ' · ',
-        t('updatedAt', unixTime(Math.floor(Date.now() / 1000)).slice(11))) : null);
+    clear(head).append(h('h1', {}, `${t('room')} ${roomId} `, statusBadge(summary.status)));
+    if (live) {
+      head.append(h('span', { class: 'following', id: 'following' }, t('followingLive'), ' · ',
+        t('updatedAt', unixTime(Math.floor(Date.now() / 1000)).slice(11))));
+    }
     clear(kpis).append(
       kpi('viewers', t('viewerCount'), summary.viewers),
       kpi('stay', t('watchTime'), summary.stay_duration, duration(summary.stay_duration)),
