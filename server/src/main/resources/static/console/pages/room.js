@@ -1,6 +1,6 @@
 // One room: its figures, the audience minute by minute with its rounds and peak, how long people stayed, live
 // against replay, where they came from, on what, through which store and inviter, and who they were. While the
-// room is live the page follows it (every 4 s, within the 5 s the issue asks) without a reload.
+// room is live the page follows it (every 3 s, within the 5 s the issue asks) without a reload.
 import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
@@ -8,7 +8,7 @@ import { duration, number, percent, unixTime } from '../format.js';
 import { kpi, card, Charts, table, pager, statusBadge, message, errorText } from '../ui.js';
 import { splitOption } from './overview.js';
 
-const FOLLOW_MS = 4000;
+const FOLLOW_MS = 3000;
 const VIEWERS_PER_PAGE = 20;
 
 export async function render(main, roomId) {
@@ -111,7 +111,7 @@ function curveOption(minutes, summary) {
   const first = labels[0], last = labels[labels.length - 1];
   const clip = (minute) => (minute < first ? first : minute);
   const areas = (summary.rounds || [])
-    .filter((r) => labels.length && r.start_time.slice(0, 16) <= last)
+    .filter((r) => labels.length && r.start_time.slice(0, 16) <= last && !(r.end_time && r.end_time.slice(0, 16) < first))
     .map((r) => [{ name: t('round', r.room_rounds_id), xAxis: clip(r.start_time.slice(0, 16)) },
       { xAxis: r.end_time && r.end_time.slice(0, 16) < last ? clip(r.end_time.slice(0, 16)) : last }]);
   const peakMinute = summary.peak_time ? summary.peak_time.slice(0, 16) : null;
