@@ -69,7 +69,8 @@ final class Api {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpRequest post(String path, String json) {
+    /** A JSON POST with the key, to any endpoint. */
+    HttpRequest post(String path, String json) {
         return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + key).POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }

@@ -62,30 +62,39 @@ public final class GenerateViewings {
                 parts.add(new Part(firstOther + a, n, (firstOther + a) * 7 + 1));
             }
             long total = records + others;
-            Map<String, String> indexes = db.secondaryIndexes(c);
             long start = System.nanoTime();
-            System.out.printf("dropping %d secondary indexes for the load: %s%n", indexes.size(), indexes.keySet());
-            for (String name : indexes.keySet()) {
-                Database.exec(c, db.dropIndex(name));
-            }
-            db.load(c, new RealisticViewings(parts, now - days * 86_400L, now), new Progress("loaded", total));
-            long loaded = System.nanoTime() - start;
-            System.out.printf("loaded %,d records in %.1f s (%,.0f records/s, without indexes)%n", total,
-                    loaded / 1e9, total / (loaded / 1e9));
-            for (Map.Entry<String, String> index : indexes.entrySet()) {
-                long t = System.nanoTime();
-                db.beforeIndex(c);
-                Database.exec(c, index.getValue());
-                System.out.printf("built %s in %.1f s%n", index.getKey(), (System.nanoTime() - t) / 1e9);
-            }
-            long t = System.nanoTime();
-            Database.exec(c, db.analyze);
-            System.out.printf("analysed (%s) in %.1f s%n", db.analyze, (System.nanoTime() - t) / 1e9);
+            load(db, c, new RealisticViewings(parts, now - days * 86_400L, now), total);
             long all = System.nanoTime() - start;
             System.out.printf("generated %,d records (%,d of account %d, %,d of %d others) in %.1f s: %,.0f records/s"
                             + " including the index builds%n", total, records, account, others,
                     others > 0 ? otherAccounts : 0, all / 1e9, total / (all / 1e9));
         }
+    }
+
+    /**
+     * Loads {@code total} rows into {@code viewings} with the secondary indexes dropped, then builds them again and
+     * analyses the table (see the class comment for why).
+     */
+    static void load(Loader db, Connection c, RealisticViewings rows, long total) throws Exception {
+        Map<String, String> indexes = db.secondaryIndexes(c);
+        long start = System.nanoTime();
+        System.out.printf("dropping %d secondary indexes for the load: %s%n", indexes.size(), indexes.keySet());
+        for (String name : indexes.keySet()) {
+            Database.exec(c, db.dropIndex(name));
+        }
+        db.load(c, rows, new Progress("loaded", total));
+        long loaded = System.nanoTime() - start;
+        System.out.printf("loaded %,d records in %.1f s (%,.0f records/s, without indexes)%n", total,
+                loaded / 1e9, total / (loaded / 1e9));
+        for (Map.Entry<String, String> index : indexes.entrySet()) {
+            long t = System.nanoTime();
+            db.beforeIndex(c);
+            Database.exec(c, index.getValue());
+            System.out.printf("built %s in %.1f s%n", index.getKey(), (System.nanoTime() - t) / 1e9);
+        }
+        long t = System.nanoTime();
+        Database.exec(c, db.analyze);
+        System.out.printf("analysed (%s) in %.1f s%n", db.analyze, (System.nanoTime() - t) / 1e9);
     }
 
     /** Records of the account, and of the generated other accounts (not those of ingest accounts the benchmark made). */

@@ -13,8 +13,14 @@ import java.util.Random;
  */
 final class RealisticViewings {
 
-    /** {@code records} records of {@code account}, drawn from {@code seed}. */
-    record Part(long account, long records, long seed) {
+    /**
+     * {@code records} records of {@code account}, drawn from {@code seed}, in rooms numbered from {@code firstRoom}
+     * (0: the account's usual numbers) of {@code roomSize} viewers each (0: 20..380 at random).
+     */
+    record Part(long account, long records, long seed, long firstRoom, int roomSize) {
+        Part(long account, long records, long seed) {
+            this(account, records, seed, 0, 0);
+        }
     }
 
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马",
@@ -63,8 +69,8 @@ final class RealisticViewings {
             Part p = parts.get(part);
             left = p.records();
             random = new Random(p.seed());
-            viewerPool = Math.max(1_000, p.records() / 5);
-            firstRoom = 1_000_000_000L + p.account() * 10_000_000L;
+            viewerPool = Math.max(Math.max(1_000, p.records() / 5), p.roomSize());
+            firstRoom = p.firstRoom() > 0 ? p.firstRoom() : 1_000_000_000L + p.account() * 10_000_000L;
             room = firstRoom - 1;
             roomSpacing = Math.max(1, (to - 5 * 3600 - from) / Math.max(1, p.records() / 200));
             inRoom = 0;
@@ -73,7 +79,8 @@ final class RealisticViewings {
         if (inRoom == roomSize) {
             room++;
             inRoom = 0;
-            roomSize = (int) Math.min(left, 20 + random.nextInt(361));
+            int size = parts.get(part).roomSize();
+            roomSize = (int) Math.min(left, size > 0 ? size : 20 + random.nextInt(361));
             roomStart = Math.min(to - 5 * 3600, from + (room - firstRoom) * roomSpacing + random.nextInt(3600));
         }
         long account = parts.get(part).account();

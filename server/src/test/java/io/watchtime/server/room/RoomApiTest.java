@@ -361,6 +361,39 @@ class RoomApiTest extends HttpTest {
         assertThat(call(Paths.ROOM_SUMMARY, "{\"room_id\":" + ROOM + "}").get("peak_online").asLong()).isEqualTo(4);
     }
 
+    // ---- the documentation ----
+
+    @Test
+    void theDocumentedFieldsAreTheRealAnswers() {
+        JsonNode docs = send("GET", "/v3/api-docs", Map.of(), null).json();
+        Map<String, JsonNode> answers = new LinkedHashMap<>();
+        answers.put("RoomDurationList", call(Paths.ROOM_DURATION_LIST, "{\"room_id\":" + ROOM
+                + ",\"room_rounds_id\":0,\"page\":1,\"page_size\":1,\"sort\":\"asc\"}"));
+        answers.put("RoomViewingRecord", answers.get("RoomDurationList").at("/list/0"));
+        answers.put("DeviceStats", call(Paths.DEVICE_STATS, "{\"room_id\":" + ROOM + "}"));
+        answers.put("RoomList", call(Paths.ROOM_LIST, "{\"page\":1,\"page_size\":1}"));
+        answers.put("RoomItem", answers.get("RoomList").at("/list/0"));
+        answers.put("RoomSummary", call(Paths.ROOM_SUMMARY, "{\"room_id\":" + ROOM + "}"));
+        answers.put("RoomRound", answers.get("RoomSummary").at("/rounds/0"));
+        answers.put("StayBucket", answers.get("RoomSummary").at("/stay_distribution/0"));
+        answers.put("OnlineSeries", call(Paths.ONLINE_SERIES, "{\"room_id\":" + ROOM + "}"));
+        answers.put("OnlineMinute", answers.get("OnlineSeries").at("/list/0"));
+        answers.put("RoomRanking", call(Paths.ROOM_RANKING, "{\"room_id\":" + ROOM + ",\"by\":\"store\"}"));
+        answers.put("RankingItem", answers.get("RoomRanking").at("/list/0"));
+        answers.put("AccountTrend", call(Paths.ACCOUNT_TREND, "{\"days\":1}"));
+        answers.put("TrendDay", answers.get("AccountTrend").at("/list/0"));
+        answers.forEach((schema, answer) -> {
+            JsonNode documented = docs.at("/components/schemas/" + schema);
+            assertThat(new ArrayList<>(documented.get("properties").propertyNames())).as(schema)
+                    .isEqualTo(fieldNames(answer));
+            assertThat(new ArrayList<>(documented.get("required").valueStream().map(JsonNode::stringValue).toList()))
+                    .as(schema).isEqualTo(fieldNames(answer));
+        });
+        for (String path : Paths.API) {
+            assertThat(docs.at("/paths").has(path)).as(path).isTrue();
+        }
+    }
+
     // ---- helpers ----
 
     private JsonNode call(String path, String body) {

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# A room of 100 000 viewers opens in under 1 s: loads one big room among many small ones (GenerateRoom), starts the
+# server on it, and times the console's calls for that room through HTTP (RoomOpen), printing p50/p99 per call and
+# for the whole open.
+# Usage: bench/room.sh postgresql|mariadb|sqlite [VIEWERS] [OTHER_RECORDS] [--drop]
+#   defaults: 100000 viewers in the room, 1000000 other records of the same account. A re-run reuses the data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+kind=${1:?usage: bench/room.sh postgresql|mariadb|sqlite [VIEWERS] [OTHER_RECORDS] [--drop]}
+viewers=${2:-100000}
+others=${3:-1000000}
+port=${BENCH_PORT:-18091}
+name=wt_room_${viewers}_${others}
+work=bench/target/room/$kind-$viewers-$others
+jar=server/target/watchtime-server.jar
+cp="bench/target/watchtime-bench.jar:bench/target/lib/*"
+step() { echo "== $(date +%T) $*"; }
+
+case $kind in
+  postgresql)
+    url=jdbc:postgresql://127.0.0.1:5432/$name; user=postgres
+    pg() { psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -Atq "$@"; }
+    if [ "${4:-}" = --drop ]; then pg -c "DROP DATABASE IF EXISTS $name"; echo "dropped $name"; exit 0; fi
+    [ -n "$(pg -c "SELECT 1 FROM pg_database WHERE datname = '$name'")" ] || pg -c "CREATE DATABASE $name" ;;
+  mariadb)
+    url=jdbc:mariadb://127.0.0.1:3306/$name; user=root
+    my() { mysql -h 127.0.0.1 -u root "$@"; }
+    if [ "${4:-}" = --drop ]; then my -e "DROP DATABASE IF EXISTS $name"; echo "dropped $name"; exit 0; fi
+    my -e "CREATE DATABASE IF NOT EXISTS $name CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" ;;
+  sqlite)
+    if [ "${4:-}" = --drop ]; then rm -rf "$work"; echo "removed $work"; exit 0; fi
+    mkdir -p "$work"; url=jdbc:sqlite:$work/watchtime.db; user= ;;
+  *) echo "unknown database $kind: postgresql, mariadb or sqlite" >&2; exit 2 ;;
+esac
+mkdir -p "$work"
+db_args=(--watchtime.database.url="$url" --watchtime.database.username="$user")
+
+[ -f "$jar" ] && [ -f bench/target/watchtime-bench.jar ] || { step "building"; mvn -q -B -DskipTests package; }
+
+step "account and key on $url"
+account=$(java -jar "$jar" account list "${db_args[@]}" | awk '$NF == "bench" {print $1}')
+[ -n "$account" ] || account=$(java -jar "$jar" account create bench "${db_args[@]}" | awk '/^account/ {print $2}')
+key=$(java -jar "$jar" key create --account "$account" --scope read "${db_args[@]}" | awk '/^Authorization: Bearer/ {print $3}')
+
+step "a room of $viewers viewers among $others other records of account $account (reused when already there)"
+java -cp "$cp" io.watchtime.bench.GenerateRoom --url "$url" --user "$user" --account "$account" \
+  --room-viewers "$viewers" --others "$others"
+
+step "starting the server on port $port (-Xmx512m)"
+java -Xmx512m -jar "$jar" --server.port="$port" "${db_args[@]}" >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 90); do
+  curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
+  kill -0 "$server" 2>/dev/null || break
+  sleep 1
+done
+curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null || { echo "server did not start; see $work/server.log"; exit 1; }
+
+step "opening room 1900000000 (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+java -cp "$cp" io.watchtime.bench.RoomOpen --base "http://127.0.0.1:$port" --key "$key" --room 1900000000 \
+  --runs "${RUNS:-30}" | tee "$work/results.txt"
