@@ -22,7 +22,7 @@ const WORDS = {
     downloading: '正在导出 {0} 条…', tooMany: '超过 {0} 条，请缩小筛选范围后再导出', viewerDetail: '观众详情',
     roomsWatched: '看过的直播间', backToViewers: '返回观众明细', backToOverview: '返回概览', notFound: '页面不存在',
     h: '小时', m: '分', s: '秒', hours: '小时', pc: '电脑', android: 'Android', ios: 'iOS', other: '其他',
-    viewersOfDay: '观看人次', watchHours: '观看时长（小时）', unionid: 'UnionID', openid: 'OpenID',
+    viewersOfDay: '观看人次', watchHours: '观看时长（小时）', exportRoom: '筛选与导出本直播间观众', unionid: 'UnionID', openid: 'OpenID',
   },
   en: {
     switchTo: '中文', signOut: 'Sign out', overview: 'Overview', viewers: 'Viewers',
@@ -46,7 +46,7 @@ const WORDS = {
     downloading: 'Exporting {0} records…', tooMany: 'More than {0} records; narrow the filters to export', viewerDetail: 'Viewer',
     roomsWatched: 'Rooms watched', backToViewers: 'Back to viewers', backToOverview: 'Back to overview', notFound: 'No such page',
     h: 'h', m: 'm', s: 's', hours: 'hours', pc: 'PC', android: 'Android', ios: 'iOS', other: 'Other',
-    viewersOfDay: 'Viewer visits', watchHours: 'Watch time (hours)', unionid: 'UnionID', openid: 'OpenID',
+    viewersOfDay: 'Viewer visits', watchHours: 'Watch time (hours)', exportRoom: 'Filter and download this room\'s viewers', unionid: 'UnionID', openid: 'OpenID',
   },
 };
 

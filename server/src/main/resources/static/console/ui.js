@@ -39,9 +39,14 @@ export class Charts {
 
   make(el, option) {
     const chart = echarts.init(el);
-    chart.setOption({ animation: false, ...option });
     this.all.push(chart);
+    Charts.set(chart, option);
     return chart;
+  }
+
+  /** Replaces a chart's option; no animation, so a refresh or a screenshot never shows a chart half drawn. */
+  static set(chart, option) {
+    chart.setOption({ ...option, animation: false }, true);
   }
 
   dispose() {

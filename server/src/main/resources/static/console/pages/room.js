@@ -62,11 +62,15 @@ export async function render(main, roomId) {
     curve.dataset.points = series.list.length;
     curve.dataset.sum = series.list.reduce((a, m) => a + m.online, 0);
     curve.dataset.last = series.list.length ? series.list[series.list.length - 1].online : 0;
-    curveChart.setOption(curveOption(series.list, summary), true);
-    distributionChart.setOption(distributionOption(summary.stay_distribution), true);
-    splitChart.setOption(splitOption(summary.live_duration, summary.playback_duration,
-      summary.stay_duration - summary.live_duration - summary.playback_duration), true);
-    deviceChart.setOption(deviceOption(deviceStats), true);
+    // A refresh keeps the part of the curve the user zoomed to.
+    const zoom = (curveChart.getOption().dataZoom || [])[0];
+    const option = curveOption(series.list, summary);
+    if (zoom) option.dataZoom = option.dataZoom.map((z) => ({ ...z, start: zoom.start, end: zoom.end }));
+    Charts.set(curveChart, option);
+    Charts.set(distributionChart, distributionOption(summary.stay_distribution));
+    Charts.set(splitChart, splitOption(summary.live_duration, summary.playback_duration,
+      summary.stay_duration - summary.live_duration - summary.playback_duration));
+    Charts.set(deviceChart, deviceOption(deviceStats));
     clear(rankings).append(
       card(t('provinces'), ranked('provinces', provinces.list)),
       card(t('stores'), ranked('stores', stores.list)),
@@ -81,7 +85,8 @@ export async function render(main, roomId) {
       h('option', { value: 0 }, t('allRounds')),
       rounds.map((r) => h('option', { value: r.room_rounds_id, selected: r.room_rounds_id === table.round },
         `${t('round', r.room_rounds_id)} · ${r.start_time.slice(5, 16)}`)));
-    clear(viewers).append(h('div', { class: 'filters' }, select),
+    clear(viewers).append(h('div', { class: 'filters' }, select,
+      h('a', { href: `#/viewers?room=${roomId}`, id: 'room-records' }, `${t('exportRoom')} →`)),
       viewerTable(data.list),
       pager(data.total, table.page, VIEWERS_PER_PAGE, (p) => { table.page = p; showViewers(rounds); }));
   }
@@ -118,7 +123,6 @@ function curveOption(minutes, summary) {
   const peak = peakMinute && peakMinute >= first && peakMinute <= last
     ? [{ name: t('peakOnline'), coord: [peakMinute, summary.peak_online], value: summary.peak_online }] : [];
   return {
-    animation: false,
     tooltip: { trigger: 'axis' },
     grid: { left: 50, right: 30, top: 40, bottom: 60 },
     dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 10 }],
@@ -127,7 +131,7 @@ function curveOption(minutes, summary) {
     series: [{
       name: t('online'), type: 'line', showSymbol: false, step: false, data: minutes.map((m) => m.online),
       areaStyle: { opacity: 0.15 }, lineStyle: { width: 2 }, itemStyle: { color: '#1f6feb' },
-      markArea: { silent: true, itemStyle: { color: 'rgba(232,104,74,0.08)' }, label: { color: '#b04a32' }, data: areas },
+      markArea: { silent: true, itemStyle: { color: 'rgba(232,104,74,0.08)' }, label: { color: '#b04a32', position: 'insideBottom' }, data: areas },
       markPoint: { symbol: 'pin', symbolSize: 46, itemStyle: { color: '#e8684a' }, data: peak },
     }],
   };
@@ -135,7 +139,6 @@ function curveOption(minutes, summary) {
 
 function distributionOption(buckets) {
   return {
-    animation: false,
     tooltip: { trigger: 'axis' },
     grid: { left: 40, right: 10, top: 20, bottom: 30 },
     xAxis: { type: 'category', data: buckets.map((b) => b.label) },
@@ -147,7 +150,6 @@ function distributionOption(buckets) {
 function deviceOption(stats) {
   const colors = { pc: '#5b8ff9', android: '#5ad8a6', ios: '#5d7092', other: '#bfbfbf' };
   return {
-    animation: false,
     tooltip: { trigger: 'item' },
     legend: { bottom: 0 },
     series: [{ type: 'pie', radius: ['40%', '70%'], label: { formatter: '{b}\n{d}%' },
