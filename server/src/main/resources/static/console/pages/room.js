@@ -65,7 +65,9 @@ export async function render(main, roomId) {
     // A refresh keeps the part of the curve the user zoomed to.
     const zoom = (curveChart.getOption().dataZoom || [])[0];
     const option = curveOption(series.list, summary);
-    if (zoom) option.dataZoom = option.dataZoom.map((z) => ({ ...z, start: zoom.start, end: zoom.end }));
+    // First view: the last 6 hours, where a live room's current round is; the slider reaches the rest.
+    const first = zoom || { start: Math.max(0, 100 - (360 / Math.max(1, series.list.length)) * 100), end: 100 };
+    option.dataZoom = option.dataZoom.map((z) => ({ ...z, start: first.start, end: first.end }));
     Charts.set(curveChart, option);
     Charts.set(distributionChart, distributionOption(summary.stay_distribution));
     Charts.set(splitChart, splitOption(summary.live_duration, summary.playback_duration,
@@ -131,7 +133,9 @@ function curveOption(minutes, summary) {
     series: [{
       name: t('online'), type: 'line', showSymbol: false, step: false, data: minutes.map((m) => m.online),
       areaStyle: { opacity: 0.15 }, lineStyle: { width: 2 }, itemStyle: { color: '#1f6feb' },
-      markArea: { silent: true, itemStyle: { color: 'rgba(232,104,74,0.08)' }, label: { color: '#b04a32', position: 'insideBottom' }, data: areas },
+      // Round names fit when there are few; with many they show on hover.
+      markArea: { itemStyle: { color: 'rgba(232,104,74,0.08)' }, data: areas,
+        label: { show: areas.length <= 6, color: '#b04a32', position: 'insideBottom' }, emphasis: { label: { show: true } } },
       markPoint: { symbol: 'pin', symbolSize: 46, itemStyle: { color: '#e8684a' }, data: peak },
     }],
   };
