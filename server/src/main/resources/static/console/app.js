@@ -10,6 +10,7 @@ import * as viewer from './pages/viewer.js';
 
 const main = document.getElementById('app');
 let cleanup = null;
+let routes = 0; // counts route changes, so a page that finishes loading after the user left can tell
 let signInNote = null;
 
 // The demo's address carries the key in the fragment (#key=wt_...), which never reaches the server or its logs:
@@ -51,6 +52,7 @@ function shell() {
 async function route() {
   if (cleanup) cleanup();
   cleanup = null;
+  routes++;
   shell();
   clear(main);
   if (!key()) {
@@ -58,10 +60,13 @@ async function route() {
     return;
   }
   const { parts, query } = parse();
+  // Each page renders into a box of its own: one still loading when the user moves on fills a detached box.
+  const view = h('div', { class: 'view' });
+  main.append(view);
   const page = {
-    overview: () => overview.render(main, query),
-    rooms: () => room.render(main, Number(parts[1])),
-    viewers: () => (parts[1] ? viewer.render(main, Number(parts[1])) : viewers.render(main, query)),
+    overview: () => overview.render(view, query),
+    rooms: () => room.render(view, Number(parts[1])),
+    viewers: () => (parts[1] ? viewer.render(view, Number(parts[1])) : viewers.render(view, query)),
   }[parts[0]];
   if (!page) {
     main.append(message(t('notFound'), 'error'));
@@ -69,7 +74,14 @@ async function route() {
   }
   document.body.dataset.page = parts[0] + (parts[1] ? '-detail' : '');
   delete document.body.dataset.ready;
-  cleanup = (await page()) || null;
+  const generation = routes;
+  const done = (await page()) || null;
+  // Left while it loaded: that page's cleanup is due now (a live room would go on polling otherwise).
+  if (generation !== routes) {
+    if (done) done();
+  } else {
+    cleanup = done;
+  }
 }
 
 /** To a page: through hashchange when the address changes, at once when it does not. */

@@ -14,7 +14,8 @@ const VIEWERS_PER_PAGE = 20;
 export async function render(main, roomId) {
   const charts = new Charts();
   let timer = null;
-  const stop = () => { clearTimeout(timer); charts.dispose(); };
+  let stopped = false;
+  const stop = () => { stopped = true; clearTimeout(timer); charts.dispose(); };
   if (!(roomId > 0)) {
     main.append(message(t('notFound'), 'error'));
     document.body.dataset.ready = 'true';
@@ -44,6 +45,7 @@ export async function render(main, roomId) {
     const [summary, series, deviceStats, provinces, stores, inviters] = await Promise.all([
       api.roomSummary(roomId), api.onlineSeries(roomId), api.devices(roomId),
       api.ranking(roomId, 'province'), api.ranking(roomId, 'store'), api.ranking(roomId, 'inviter')]);
+    if (stopped) return summary; // the page was left while the answers came: its charts are gone
     const live = summary.status === 'live';
     clear(head).append(h('h1', {}, `${t('room')} ${roomId} `, statusBadge(summary.status)));
     if (live) {
@@ -94,11 +96,15 @@ export async function render(main, roomId) {
   }
 
   async function follow() {
+    if (document.hidden) { // a tab in the background spends none of the account's rate limit
+      timer = setTimeout(follow, FOLLOW_MS);
+      return;
+    }
     try {
       const summary = await refresh();
-      if (summary.status === 'live') timer = setTimeout(follow, FOLLOW_MS);
+      if (summary.status === 'live' && !stopped) timer = setTimeout(follow, FOLLOW_MS);
     } catch (e) {
-      timer = setTimeout(follow, FOLLOW_MS); // a missed poll is retried; the page keeps what it showed
+      if (!stopped) timer = setTimeout(follow, FOLLOW_MS); // a missed poll is retried; the page keeps what it showed
     }
   }
 

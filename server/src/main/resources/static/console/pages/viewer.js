@@ -12,10 +12,11 @@ export async function render(main, viewerId) {
   main.append(h('p', { class: 'crumbs' }, h('a', { href: '#/viewers' }, `← ${t('backToViewers')}`)));
   try {
     if (!(viewerId > 0)) throw Object.assign(new Error(t('notFound')), { status: 404 });
-    const [rows, latest] = await Promise.all([
+    const [all, latest] = await Promise.all([
       fetchAll(filter, EXPORT_LIMIT, () => {}),
       api.durationList({ page: 1, page_size: 1, sort: 'desc', wechat_user_space_id: viewerId }),
     ]);
+    const rows = all || []; // past the export limit (no one watches 100 000 rooms): the figures stay empty
     const profile = latest.list[0] || {};
     const sum = (key) => rows.reduce((a, r) => a + r[key], 0);
     const wechat = profile.third_wechat_info || {};
@@ -27,7 +28,7 @@ export async function render(main, viewerId) {
           [t('inviter'), profile.invited_name], [t('openid'), wechat.openid], [t('unionid'), wechat.unionid]]
           .filter(([, v]) => v).map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
       h('div', { class: 'kpis' },
-        kpi('rooms', t('roomsWatched'), rows.length),
+        kpi('rooms', t('roomsWatched'), latest.total),
         kpi('stay', t('watchTime'), sum('stay'), duration(sum('stay'))),
         kpi('live', t('liveTime'), sum('live'), duration(sum('live'))),
         kpi('replay', t('replayTime'), sum('replay'), duration(sum('replay')))),
