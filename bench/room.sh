@@ -57,6 +57,14 @@ for _ in $(seq 1 90); do
 done
 curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null || { echo "server did not start; see $work/server.log"; exit 1; }
 
+# The server's own CPU (user + system, in clock ticks) beside the wall times, which a busy machine stretches.
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+runs=${RUNS:-30}
 step "opening room 1900000000 (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+before=$(cpu)
 java -cp "$cp" io.watchtime.bench.RoomOpen --base "http://127.0.0.1:$port" --key "$key" --room 1900000000 \
-  --runs "${RUNS:-30}" | tee "$work/results.txt"
+  --runs "$runs" | tee "$work/results.txt"
+ticks=$(( $(cpu) - before )); hz=$(getconf CLK_TCK)
+echo "server CPU: $(( ticks * 1000 / hz )) ms for $(( runs + 5 )) opens (5 warm-up) and their round pages:" \
+  "$(( ticks * 1000 / hz / (runs + 5) )) ms an open; load average after: $(cut -d' ' -f1-3 /proc/loadavg)" \
+  | tee -a "$work/results.txt"

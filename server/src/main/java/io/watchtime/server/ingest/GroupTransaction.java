@@ -95,7 +95,7 @@ final class GroupTransaction {
                     long updateTime = Math.max(now, version.updateTime());
                     List<ViewingChanges.Change> changes = state.stamp(updateTime);
                     state.save(store);
-                    if (!changes.isEmpty()) {
+                    if (!changes.isEmpty() || state.roundsChanged()) {
                         long newVersion = AccountVersions.bump(c, version, updateTime);
                         afterCommit.add(() -> listener.committed(accountId, newVersion, changes));
                     }

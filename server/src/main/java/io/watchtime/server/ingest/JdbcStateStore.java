@@ -1,6 +1,7 @@
 package io.watchtime.server.ingest;
 
 import io.watchtime.protocol.WatchMode;
+import io.watchtime.server.ingest.core.Audience;
 import io.watchtime.server.ingest.core.Room;
 import io.watchtime.server.ingest.core.Session;
 import io.watchtime.server.ingest.core.StateStore;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +42,18 @@ final class JdbcStateStore implements StateStore {
 
     private static final int IN_LIST = 500;
     private static final String VIEWING_COLUMNS = ViewingsTable.selectList("t.");
+    private static final List<String> ROUND_KEY = List.of("account_id", "room_id", "round_id", "viewer_id");
+    private static final String ROUND_ROW = " WHERE account_id = ? AND room_id = ? AND round_id = ? AND viewer_id = ?";
+    private static final Map<String, Dialect.Merge> ROUND_MERGED = new LinkedHashMap<>();
+
+    static {
+        ROUND_MERGED.put("stay_duration", Dialect.Merge.ADD);
+        ROUND_MERGED.put("live_duration", Dialect.Merge.ADD);
+        ROUND_MERGED.put("playback_duration", Dialect.Merge.ADD);
+        ROUND_MERGED.put("first_visit", Dialect.Merge.LEAST);
+        ROUND_MERGED.put("last_visit", Dialect.Merge.GREATEST);
+        ROUND_MERGED.put("update_time", Dialect.Merge.REPLACE);
+    }
 
     private final Dialect dialect;
     private final Connection c;
@@ -108,7 +122,7 @@ final class JdbcStateStore implements StateStore {
 
     @Override
     public void save(long accountId, Collection<Room> rooms, Collection<Session> sessions,
-            Collection<ViewingState> viewings) {
+            Collection<ViewingState> viewings, Audience audience) {
         try {
             saveRooms(accountId, rooms);
             saveSessions(accountId, sessions);
@@ -119,8 +133,104 @@ final class JdbcStateStore implements StateStore {
                 }
                 s.executeBatch();
             }
+            saveRoundViewings(accountId, audience);
+            saveMinutes(accountId, audience.minutes());
         } catch (SQLException e) {
             throw new StoreException(e);
+        }
+    }
+
+    /**
+     * Adds the group's deltas to round_viewings, one batched upsert: the rows are never loaded, but for the round-0
+     * rows of a room whose first round just started, which move into that round (once in a room's life). A round
+     * that lost seconds gets its last visit capped, and its row deleted when it kept none.
+     */
+    private void saveRoundViewings(long accountId, Audience audience) throws SQLException {
+        Map<List<Long>, Audience.RoundViewing> byRow = new LinkedHashMap<>(); // by room, round, viewer
+        for (Audience.RoundViewing d : audience.roundViewings()) {
+            byRow.put(List.of(d.roomId(), d.roundId(), d.viewerId()), d);
+        }
+        for (Audience.FirstRound first : audience.firstRounds()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT viewer_id, stay_duration, live_duration,"
+                    + " playback_duration, first_visit, last_visit FROM round_viewings WHERE account_id = ?"
+                    + " AND room_id = ? AND round_id = 0")) {
+                s.setLong(1, accountId);
+                s.setLong(2, first.roomId());
+                readAll(s, rs -> byRow.merge(List.of(first.roomId(), first.roundId(), rs.getLong(1)),
+                        new Audience.RoundViewing(first.roomId(), first.roundId(), rs.getLong(1), rs.getLong(2),
+                                rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), Audience.NO_CAP,
+                                first.updateTime()), Audience.RoundViewing::plus));
+            }
+        }
+        Collection<Audience.RoundViewing> deltas = byRow.values();
+        if (deltas.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = c.prepareStatement(dialect.upsert("round_viewings", ROUND_KEY, ROUND_MERGED))) {
+            for (Audience.RoundViewing d : deltas) {
+                bindRoundKey(upsert, 1, accountId, d);
+                upsert.setLong(5, d.stay());
+                upsert.setLong(6, d.live());
+                upsert.setLong(7, d.playback());
+                upsert.setLong(8, d.firstVisit());
+                upsert.setLong(9, d.lastVisit());
+                upsert.setLong(10, d.updateTime());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+        List<Audience.RoundViewing> capped = deltas.stream().filter(Audience.RoundViewing::capped).toList();
+        if (!capped.isEmpty()) {
+            try (PreparedStatement cap = c.prepareStatement("UPDATE round_viewings SET last_visit = ?" + ROUND_ROW
+                    + " AND last_visit > ?");
+                 PreparedStatement delete = c.prepareStatement("DELETE FROM round_viewings" + ROUND_ROW
+                         + " AND stay_duration = 0")) {
+                for (Audience.RoundViewing d : capped) {
+                    cap.setLong(1, d.lastVisitCap());
+                    bindRoundKey(cap, 2, accountId, d);
+                    cap.setLong(6, d.lastVisitCap());
+                    cap.addBatch();
+                    bindRoundKey(delete, 1, accountId, d);
+                    delete.addBatch();
+                }
+                cap.executeBatch();
+                delete.executeBatch();
+            }
+        }
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM round_viewings WHERE account_id = ?"
+                + " AND room_id = ? AND round_id = 0")) {
+            for (Audience.FirstRound first : audience.firstRounds()) {
+                delete.setLong(1, accountId);
+                delete.setLong(2, first.roomId());
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+    }
+
+    private static void bindRoundKey(PreparedStatement s, int first, long accountId, Audience.RoundViewing d)
+            throws SQLException {
+        s.setLong(first, accountId);
+        s.setLong(first + 1, d.roomId());
+        s.setLong(first + 2, d.roundId());
+        s.setLong(first + 3, d.viewerId());
+    }
+
+    /** Adds the group's new viewers of each minute to room_minutes, one batched upsert. */
+    private void saveMinutes(long accountId, List<Audience.RoomMinute> minutes) throws SQLException {
+        if (minutes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = c.prepareStatement(dialect.upsert("room_minutes",
+                List.of("account_id", "room_id", "minute"), Map.of("online", Dialect.Merge.ADD)))) {
+            for (Audience.RoomMinute minute : minutes) {
+                upsert.setLong(1, accountId);
+                upsert.setLong(2, minute.roomId());
+                upsert.setLong(3, minute.minute());
+                upsert.setLong(4, minute.online());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
         }
     }
 

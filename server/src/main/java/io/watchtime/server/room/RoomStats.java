@@ -4,13 +4,11 @@ import io.watchtime.server.room.RoomAnswers.DeviceStats;
 import io.watchtime.server.room.RoomAnswers.Minute;
 import io.watchtime.server.room.RoomAnswers.RankingItem;
 import io.watchtime.server.room.RoomAnswers.Round;
-import io.watchtime.server.room.RoomAnswers.StayBucket;
 import io.watchtime.server.room.RoomAnswers.Summary;
 import io.watchtime.server.room.RoomRequests.Ranking;
 import io.watchtime.server.room.RoomRequests.Series;
 import io.watchtime.server.web.ApiTimes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,65 +23,36 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RoomStats {
 
-    /** Stay buckets: label and lower bound in seconds; each runs to the next one's bound. */
-    private static final String[] STAY_LABELS = {"<1m", "1-5m", "5-15m", "15-30m", "30-60m", ">=60m"};
-    private static final long[] STAY_FROM = {0, 60, 300, 900, 1800, 3600};
     private static final String ROOM = " WHERE account_id = ? AND room_id = ?";
 
     private final JdbcTemplate jdbc;
+    private final RoomAggregates aggregates;
     private final ApiTimes times;
 
-    RoomStats(JdbcTemplate jdbc, ApiTimes times) {
+    RoomStats(JdbcTemplate jdbc, RoomAggregates aggregates, ApiTimes times) {
         this.jdbc = jdbc;
+        this.aggregates = aggregates;
         this.times = times;
     }
 
     /** Viewers by the device of their latest enter; unknown ("") and anything else count as other. */
     DeviceStats devices(long accountId, long roomId) {
-        long[] counts = new long[4];
-        jdbc.query("SELECT device, count(*) FROM viewings" + ROOM + " GROUP BY device", rs -> {
-            String device = rs.getString(1);
-            int slot = switch (device == null ? "" : device) {
-                case "PC" -> 0;
-                case "Android" -> 1;
-                case "iOS" -> 2;
-                default -> 3;
-            };
-            counts[slot] += rs.getLong(2);
-        }, accountId, roomId);
-        return new DeviceStats(counts[0], counts[1], counts[2], counts[3]);
+        return aggregates.of(accountId, roomId).devices();
     }
 
     Summary summary(long accountId, long roomId) {
-        StringBuilder buckets = new StringBuilder();
-        for (int i = 0; i < STAY_FROM.length; i++) {
-            buckets.append(", COALESCE(sum(CASE WHEN stay_duration >= ").append(STAY_FROM[i])
-                    .append(i + 1 < STAY_FROM.length ? " AND stay_duration < " + STAY_FROM[i + 1] : "")
-                    .append(" THEN 1 ELSE 0 END), 0)");
-        }
-        long[] totals = jdbc.queryForObject("SELECT count(*), COALESCE(sum(stay_duration), 0),"
-                + " COALESCE(sum(live_duration), 0), COALESCE(sum(playback_duration), 0)" + buckets + " FROM viewings"
-                + ROOM, (rs, row) -> {
-                    long[] values = new long[4 + STAY_FROM.length];
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = rs.getLong(i + 1);
-                    }
-                    return values;
-                }, accountId, roomId);
-        List<StayBucket> distribution = new ArrayList<>();
-        for (int i = 0; i < STAY_LABELS.length; i++) {
-            distribution.add(new StayBucket(STAY_LABELS[i], totals[4 + i]));
-        }
+        RoomAggregate records = aggregates.of(accountId, roomId);
         long[] peak = {0, 0};
         jdbc.query("SELECT minute, online FROM room_minutes" + ROOM + " ORDER BY online DESC, minute ASC LIMIT 1",
                 rs -> {
                     peak[0] = rs.getLong(1);
                     peak[1] = rs.getLong(2);
                 }, accountId, roomId);
-        long viewers = totals[0];
-        return new Summary(roomId, status(accountId, roomId), viewers, totals[1],
-                viewers == 0 ? 0 : Math.round((double) totals[1] / viewers), totals[2], totals[3], peak[1],
-                peak[1] > 0 ? times.second(peak[0]) : null, rounds(accountId, roomId), distribution);
+        long viewers = records.viewers();
+        return new Summary(roomId, status(accountId, roomId), viewers, records.stay(),
+                viewers == 0 ? 0 : Math.round((double) records.stay() / viewers), records.live(), records.playback(),
+                peak[1], peak[1] > 0 ? times.second(peak[0]) : null, rounds(accountId, roomId),
+                records.stayDistribution());
     }
 
     /** The room's state; a room the account never told about has not started. */
@@ -133,72 +102,8 @@ class RoomStats {
         return minutes;
     }
 
-    /**
-     * The room's viewers grouped by province (the first part of the area), store or inviter, most viewers first.
-     * The database groups by the stored values (few per room), and the groups are folded here: "河南 郑州" and
-     * "河南 洛阳" are one province, and a store or inviter seen under two names is one entry, named by the name
-     * most of its viewers carry. Unknown ones ("" or 0) make one entry with key "".
-     */
+    /** The room's viewers by province, store or inviter, most viewers first (see {@link RoomAggregate#ranking}). */
     List<RankingItem> ranking(long accountId, Ranking request) {
-        String columns = switch (request.by()) {
-            case PROVINCE -> "area, ''";
-            case STORE -> "store_id, channel_name";
-            case INVITER -> "inviter_id, inviter_name";
-        };
-        Map<String, Group> groups = new HashMap<>();
-        jdbc.query("SELECT " + columns + ", count(*), COALESCE(sum(stay_duration), 0) FROM viewings" + ROOM
-                + " GROUP BY " + columns.replace(", ''", ""), rs -> {
-                    String key = rs.getString(1);
-                    key = key == null ? "" : key.trim();
-                    switch (request.by()) {
-                        case PROVINCE -> key = key.split(" ", 2)[0];
-                        case INVITER -> key = key.equals("0") ? "" : key;
-                        default -> { }
-                    }
-                    String name = request.by() == Ranking.By.PROVINCE ? key : rs.getString(2);
-                    groups.computeIfAbsent(key, Group::new).add(key.isEmpty() ? "" : name, rs.getLong(3),
-                            rs.getLong(4));
-                }, accountId, request.roomId());
-        return groups.values().stream()
-                .sorted(Comparator.comparingLong(Group::viewers).reversed()
-                        .thenComparing(Comparator.comparingLong(Group::stay).reversed())
-                        .thenComparing(Group::key))
-                .limit(request.limit())
-                .map(g -> new RankingItem(g.key, g.name, g.viewers, g.stay))
-                .toList();
-    }
-
-    /** One entry of a ranking while its rows are folded in. */
-    private static final class Group {
-        final String key;
-        String name = "";
-        long nameViewers = -1;
-        long viewers;
-        long stay;
-
-        Group(String key) {
-            this.key = key;
-        }
-
-        void add(String rowName, long rowViewers, long rowStay) {
-            viewers += rowViewers;
-            stay += rowStay;
-            if (rowViewers > nameViewers) {
-                name = rowName == null ? "" : rowName;
-                nameViewers = rowViewers;
-            }
-        }
-
-        long viewers() {
-            return viewers;
-        }
-
-        long stay() {
-            return stay;
-        }
-
-        String key() {
-            return key;
-        }
+        return aggregates.of(accountId, request.roomId()).ranking(request.by(), request.limit());
     }
 }

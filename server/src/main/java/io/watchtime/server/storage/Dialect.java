@@ -102,6 +102,34 @@ public enum Dialect {
         return this == SQLITE ? "" : " FOR UPDATE";
     }
 
+    /** How an additive upsert merges an offered value into the stored one. */
+    public enum Merge { ADD, LEAST, GREATEST, REPLACE }
+
+    /**
+     * {@code INSERT ...} of {@code key} and {@code merged} columns (in that order) that, when a row with the same key
+     * exists, merges each offered value into the stored one as its {@link Merge} says: deltas add up, first/last
+     * times keep the earliest/latest. SQLite spells LEAST/GREATEST as the scalar min()/max().
+     */
+    public String upsert(String table, List<String> key, Map<String, Merge> merged) {
+        List<String> columns = new ArrayList<>(key);
+        columns.addAll(merged.keySet());
+        String insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        String set = merged.entrySet().stream().map(e -> {
+            String column = e.getKey();
+            String stored = this == MYSQL ? column : table + "." + column;
+            String offered = this == MYSQL ? "VALUES(" + column + ")" : "excluded." + column;
+            return column + " = " + switch (e.getValue()) {
+                case ADD -> stored + " + " + offered;
+                case LEAST -> (this == SQLITE ? "min(" : "LEAST(") + stored + ", " + offered + ")";
+                case GREATEST -> (this == SQLITE ? "max(" : "GREATEST(") + stored + ", " + offered + ")";
+                case REPLACE -> offered;
+            };
+        }).collect(Collectors.joining(", "));
+        return insert + (this == MYSQL ? " ON DUPLICATE KEY UPDATE " : " ON CONFLICT (" + String.join(", ", key)
+                + ") DO UPDATE SET ") + set;
+    }
+
     /** {@code INSERT ... } that updates {@code updated} columns when a row with the same {@code key} exists. */
     public String upsert(String table, List<String> key, List<String> updated) {
         List<String> columns = new ArrayList<>(key);

@@ -83,6 +83,38 @@ final class WriterHarness implements AutoCloseable {
         }
     }
 
+    /** The account's round rows and minutes, as {@link CoreHarness#dumpAudience} writes them. */
+    String dumpAudience(long account) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement rounds = c.prepareStatement("SELECT room_id, round_id, viewer_id, stay_duration,"
+                     + " live_duration, playback_duration, first_visit, last_visit, update_time FROM round_viewings"
+                     + " WHERE account_id = ? ORDER BY room_id, round_id, viewer_id");
+             PreparedStatement minutes = c.prepareStatement("SELECT room_id, minute, online FROM room_minutes"
+                     + " WHERE account_id = ? ORDER BY room_id, minute")) {
+            StringBuilder out = new StringBuilder();
+            rounds.setLong(1, account);
+            try (ResultSet rs = rounds.executeQuery()) {
+                while (rs.next()) {
+                    long[] row = new long[9];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = rs.getLong(i + 1);
+                    }
+                    out.append(CoreHarness.dumpRound(row)).append('\n');
+                }
+            }
+            minutes.setLong(1, account);
+            try (ResultSet rs = minutes.executeQuery()) {
+                while (rs.next()) {
+                    out.append("minute ").append(rs.getLong(1)).append(' ').append(rs.getLong(2)).append(' ')
+                            .append(rs.getLong(3)).append('\n');
+                }
+            }
+            return out.toString();
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Override
     public void close() {
         writer.stop();

@@ -19,8 +19,6 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,8 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The room endpoints against data that went in through the real ingest endpoint: every number must agree with
  * the seed API's own records of the same account (which ContractTest holds to the events), field names and order
- * must be the contract's, and nothing of another room or account may show. Round records and per-minute audience
- * are written by SQL here, as their writer is another feature's.
+ * must be the contract's, and nothing of another room or account may show. Round records and the per-minute
+ * audience are the ones ingest wrote.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoomApiTest extends HttpTest {
@@ -47,9 +45,6 @@ class RoomApiTest extends HttpTest {
     static final String WINDOWS = "Mozilla/5.0 (Windows NT 10.0; WOW64) AppleWebKit/537.36 (KHTML, like Gecko)"
             + " Chrome/81.0.4044.138 Safari/537.36 NetType/WIFI MicroMessenger/7.0.20.1781(0x6700143B)"
             + " WindowsWechat(0x63090a13) XWEB/8555 Flue";
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private TestAccount account;
     private TestAccount other;
@@ -98,18 +93,6 @@ class RoomApiTest extends HttpTest {
         all.get("list").forEach(r -> seed.computeIfAbsent(r.get("room_id").asLong(), k -> new LinkedHashMap<>())
                 .put(r.get("wechat_user_space_id").asLong(), r));
         assertThat(seed.get(ROOM)).hasSize(4);
-
-        // Round records and minutes, as the ingest of issue 10 writes them (another feature's writer).
-        insertRound(account.id(), ROOM, 1, 11, 600, 600, 0, t0 + 10, t0 + 610, 1000);
-        insertRound(account.id(), ROOM, 1, 12, 120, 120, 0, t0 + 20, t0 + 140, 1001);
-        insertRound(account.id(), ROOM, 2, 11, 120, 120, 0, t0 + 6000, t0 + 6120, 1002);
-        insertRound(other.id(), ROOM, 1, 11, 30, 30, 0, t0 + 1, t0 + 31, 1000);
-        for (long[] minute : new long[][] {{0, 2}, {60, 4}, {180, 3}, {240, 4}}) {
-            jdbc.update("INSERT INTO room_minutes (account_id, room_id, minute, online) VALUES (?, ?, ?, ?)",
-                    account.id(), ROOM, t0 + minute[0], minute[1]);
-        }
-        jdbc.update("INSERT INTO room_minutes (account_id, room_id, minute, online) VALUES (?, ?, ?, ?)", other.id(),
-                ROOM, t0, 50);
     }
 
     // ---- getRoomUserDurationList ----
@@ -155,29 +138,43 @@ class RoomApiTest extends HttpTest {
     void aRoundHasItsOwnDurationsAndTimesWithTheRoomsProfile() {
         JsonNode data = call(Paths.ROOM_DURATION_LIST, "{\"room_id\":" + ROOM
                 + ",\"room_rounds_id\":1,\"page\":1,\"page_size\":10,\"sort\":\"desc\"}");
-        assertThat(data.get("total").asLong()).isEqualTo(2);
-        assertThat(viewers(data)).containsExactly(12L, 11L);
-        JsonNode first = data.get("list").get(1);
+        assertThat(data.get("total").asLong()).isEqualTo(4);
+        assertThat(viewers(data)).as("one commit: one update_time, ties by viewer").containsExactly(14L, 13L, 12L, 11L);
+        JsonNode first = data.get("list").get(3);
         JsonNode profile = seed.get(ROOM).get(11L);
         assertThat(first.get("stay_duration").asLong()).isEqualTo(600);
         assertThat(first.get("live_duration").asLong()).isEqualTo(600);
         assertThat(first.get("first_time").stringValue()).isEqualTo(shanghai(t0 + 10));
-        assertThat(first.get("last_time").stringValue()).isEqualTo(shanghai(t0 + 610));
-        assertThat(first.get("update_time").asLong()).isEqualTo(1000);
+        assertThat(first.get("last_time").stringValue()).isBetween(shanghai(t0 + 600), shanghai(t0 + 610));
         for (String fromRoom : List.of("wechat_user_name", "wechat_user_photo", "ip", "third_uuid",
                 "third_wechat_info", "channel_info")) {
             assertThat(first.get(fromRoom)).as(fromRoom).isEqualTo(profile.get(fromRoom));
         }
         JsonNode second = call(Paths.ROOM_DURATION_LIST, "{\"room_id\":" + ROOM
-                + ",\"room_rounds_id\":2,\"page\":1,\"page_size\":1,\"sort\":\"asc\",\"update_time_end\":1002}");
-        assertThat(second.get("total").asLong()).isEqualTo(1);
+                + ",\"room_rounds_id\":2,\"page\":1,\"page_size\":10,\"sort\":\"asc\"}");
+        assertThat(viewers(second)).containsExactly(11L);
         assertThat(second.at("/list/0/stay_duration").asLong()).isEqualTo(120);
+        assertThat(second.at("/list/0/first_time").stringValue()).isEqualTo(shanghai(t0 + 6000));
+        // The rounds add up to the room's record, viewer by viewer.
+        Map<Long, Long> stays = new HashMap<>();
+        for (JsonNode round : List.of(data, second)) {
+            round.get("list").forEach(r -> stays.merge(r.get("wechat_user_space_id").asLong(),
+                    r.get("stay_duration").asLong(), Long::sum));
+        }
+        seed.get(ROOM).forEach((viewer, r) -> assertThat(stays.get(viewer)).as("viewer " + viewer)
+                .isEqualTo(r.get("stay_duration").asLong()));
+
+        long updated = first.get("update_time").asLong();
         JsonNode paged = call(Paths.ROOM_DURATION_LIST, "{\"room_id\":" + ROOM
                 + ",\"room_rounds_id\":1,\"page\":2,\"page_size\":1,\"sort\":\"asc\"}");
         assertThat(viewers(paged)).containsExactly(12L);
         JsonNode filtered = call(Paths.ROOM_DURATION_LIST, "{\"room_id\":" + ROOM + ",\"room_rounds_id\":1,\"page\":1,"
-                + "\"page_size\":10,\"sort\":\"asc\",\"wechat_user_space_id\":12,\"update_time_start\":1001}");
+                + "\"page_size\":10,\"sort\":\"asc\",\"wechat_user_space_id\":12,\"update_time_start\":" + updated
+                + ",\"update_time_end\":" + updated + "}");
         assertThat(viewers(filtered)).containsExactly(12L);
+        JsonNode later = call(Paths.ROOM_DURATION_LIST, "{\"room_id\":" + ROOM + ",\"room_rounds_id\":1,\"page\":1,"
+                + "\"page_size\":10,\"sort\":\"asc\",\"update_time_start\":" + (updated + 1) + "}");
+        assertThat(later.get("total").asLong()).isZero();
     }
 
     // ---- deviceStatList, getRoomSummary, getRoomRanking, getOnlineSeries ----
@@ -204,10 +201,10 @@ class RoomApiTest extends HttpTest {
         assertThat(data.get("avg_stay_duration").asLong()).isEqualTo(Math.round(stay / 4.0));
         assertThat(data.get("live_duration").asLong()).isEqualTo(sum(records, "live_duration"));
         assertThat(data.get("playback_duration").asLong()).isEqualTo(sum(records, "playback_duration"));
-        assertThat(data.get("peak_online").asLong()).isEqualTo(4);
-        assertThat(data.get("peak_time").stringValue()).isEqualTo(shanghai(t0 + 60));
+        assertThat(data.get("peak_online").asLong()).as("all four came in the first minute").isEqualTo(4);
+        assertThat(data.get("peak_time").stringValue()).isEqualTo(shanghai(t0));
         assertThat(data.get("rounds").toString()).isEqualTo("[{\"room_rounds_id\":1,\"start_time\":\"" + shanghai(t0)
-                + "\",\"end_time\":\"" + shanghai(t0 + 5000) + "\",\"viewers\":2},{\"room_rounds_id\":2,\"start_time\":\""
+                + "\",\"end_time\":\"" + shanghai(t0 + 5000) + "\",\"viewers\":4},{\"room_rounds_id\":2,\"start_time\":\""
                 + shanghai(t0 + 6000) + "\",\"end_time\":null,\"viewers\":1}]");
         Map<String, Long> expected = new LinkedHashMap<>();
         for (String label : List.of("<1m", "1-5m", "5-15m", "15-30m", "30-60m", ">=60m")) {
@@ -245,20 +242,45 @@ class RoomApiTest extends HttpTest {
     @Test
     void theOnlineSeriesFillsQuietMinutesWithZero() {
         JsonNode data = call(Paths.ONLINE_SERIES, "{\"room_id\":" + ROOM + "}");
-        List<String> minutes = new ArrayList<>();
-        data.get("list").forEach(m -> minutes.add((m.get("time").asLong() - t0) + "=" + m.get("online").asLong()));
-        assertThat(minutes).containsExactly("0=2", "60=4", "120=0", "180=3", "240=4");
+        Map<Long, Long> online = new LinkedHashMap<>();
+        data.get("list").forEach(m -> online.put(m.get("time").asLong() - t0, m.get("online").asLong()));
+        // 11 and 12 watch from the first minute to +610 and +140, 13 for 30 s, 14 to +3900; 11 again at +6000..+6120
+        assertThat(new ArrayList<>(online.keySet())).as("every minute from the first to the last")
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(0, 101).map(m -> m * 60).boxed().toList());
+        assertThat(online).containsEntry(0L, 4L).containsEntry(60L, 3L).containsEntry(120L, 3L).containsEntry(180L, 2L)
+                .containsEntry(600L, 2L).containsEntry(660L, 1L).containsEntry(3840L, 1L).containsEntry(3900L, 0L)
+                .containsEntry(5940L, 0L).containsEntry(6000L, 1L).containsEntry(6060L, 1L);
         assertThat(fieldNames(data.at("/list/0"))).containsExactly("time", "minute", "online");
         assertThat(data.at("/list/0/minute").stringValue()).isEqualTo(shanghai(t0).substring(0, 16));
         JsonNode window = call(Paths.ONLINE_SERIES, "{\"room_id\":" + ROOM + ",\"start\":" + (t0 + 61) + ",\"end\":"
                 + (t0 + 200) + "}");
         List<String> inWindow = new ArrayList<>();
         window.get("list").forEach(m -> inWindow.add((m.get("time").asLong() - t0) + "=" + m.get("online").asLong()));
-        assertThat(inWindow).as("the minute that holds start counts").containsExactly("60=4", "120=0", "180=3");
-        JsonNode fromStart = call(Paths.ONLINE_SERIES, "{\"room_id\":" + ROOM + ",\"start\":" + (t0 + 60) + "}");
-        assertThat(fromStart.get("list")).hasSize(4);
-        JsonNode toEnd = call(Paths.ONLINE_SERIES, "{\"room_id\":" + ROOM + ",\"end\":" + (t0 + 60) + "}");
-        assertThat(toEnd.get("list")).hasSize(2);
+        assertThat(inWindow).as("the minute that holds start counts").containsExactly("60=3", "120=3", "180=2");
+        assertThat(call(Paths.ONLINE_SERIES, "{\"room_id\":" + ROOM + ",\"start\":" + (t0 + 60) + "}").get("list"))
+                .hasSize(101);
+        assertThat(call(Paths.ONLINE_SERIES, "{\"room_id\":" + ROOM + ",\"end\":" + (t0 + 60) + "}").get("list"))
+                .hasSize(2);
+    }
+
+    @Test
+    void keptRoomFiguresFollowNewRecordsAtOnce() {
+        TestAccount fresh = newAccount();
+        String room = "{\"room_id\":" + ROOM + "}";
+        ingest(fresh.ingestKey(), batch(List.of(enter(ROOM, 1, "s", t0), beat(ROOM, 1, "s", t0 + 30))));
+        assertThat(assertSuccess(post(Paths.ROOM_SUMMARY, fresh.readKey(), "application/json", room))
+                .get("viewers").asLong()).isEqualTo(1);
+        assertThat(assertSuccess(post(Paths.DEVICE_STATS, fresh.readKey(), "application/json", room)).toString())
+                .isEqualTo("{\"pc\":0,\"android\":0,\"ios\":0,\"other\":1}");
+        ingest(fresh.ingestKey(), batch(List.of(enter(ROOM, 2, "t", t0).put("user_agent", IPHONE),
+                beat(ROOM, 2, "t", t0 + 90))));
+        JsonNode summary = assertSuccess(post(Paths.ROOM_SUMMARY, fresh.readKey(), "application/json", room));
+        assertThat(summary.get("viewers").asLong()).isEqualTo(2);
+        assertThat(summary.get("stay_duration").asLong()).as("30 s, and 60 s (max_gap) of the 90").isEqualTo(90);
+        assertThat(assertSuccess(post(Paths.DEVICE_STATS, fresh.readKey(), "application/json", room)).toString())
+                .isEqualTo("{\"pc\":0,\"android\":0,\"ios\":1,\"other\":1}");
+        assertThat(ranking(assertSuccess(post(Paths.ROOM_RANKING, fresh.readKey(), "application/json",
+                "{\"room_id\":" + ROOM + ",\"by\":\"inviter\"}")))).containsExactly("//2");
     }
 
     // ---- getRoomList, getAccountTrend ----
@@ -352,13 +374,13 @@ class RoomApiTest extends HttpTest {
         JsonNode theirs = assertSuccess(post(Paths.ROOM_SUMMARY, other.readKey(), "application/json",
                 "{\"room_id\":" + ROOM + "}"));
         assertThat(theirs.get("viewers").asLong()).isEqualTo(1);
-        assertThat(theirs.get("peak_online").asLong()).isEqualTo(50);
+        assertThat(theirs.get("peak_online").asLong()).isEqualTo(1);
         assertThat(theirs.at("/rounds/0/viewers").asLong()).isEqualTo(1);
         JsonNode round = assertSuccess(post(Paths.ROOM_DURATION_LIST, other.readKey(), "application/json",
                 "{\"room_id\":" + ROOM + ",\"room_rounds_id\":1,\"page\":1,\"page_size\":10,\"sort\":\"asc\"}"));
         assertThat(round.get("total").asLong()).isEqualTo(1);
         assertThat(round.at("/list/0/stay_duration").asLong()).isEqualTo(30);
-        assertThat(call(Paths.ROOM_SUMMARY, "{\"room_id\":" + ROOM + "}").get("peak_online").asLong()).isEqualTo(4);
+        assertThat(call(Paths.ROOM_SUMMARY, "{\"room_id\":" + ROOM + "}").get("viewers").asLong()).isEqualTo(4);
     }
 
     // ---- the documentation ----
@@ -398,13 +420,6 @@ class RoomApiTest extends HttpTest {
 
     private JsonNode call(String path, String body) {
         return assertSuccess(post(path, account.readKey(), "application/json", body));
-    }
-
-    private void insertRound(long accountId, long room, long round, long viewer, long stay, long live, long playback,
-            long first, long last, long updateTime) {
-        jdbc.update("INSERT INTO round_viewings (account_id, room_id, round_id, viewer_id, stay_duration, live_duration,"
-                        + " playback_duration, first_visit, last_visit, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                accountId, room, round, viewer, stay, live, playback, first, last, updateTime);
     }
 
     private static List<Long> viewers(JsonNode data) {

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The recent seconds a record credited, as intervals with the mode they were watched in, so that a late room event
  * can split them again. Kept only for the lateness window before the record's newest credited second (older room
- * events would be too late to correct anything), and at most {@link #MAX_SPANS} (the column holds 2000 characters), so a record stays small.
+ * events would be too late to correct anything) plus the newest one before that, and at most {@link #MAX_SPANS} (the column holds 2000 characters), so a record stays small.
  * Stored as text, one {@code from+length mode} per interval: {@code "1760000000+600f 1760000900+30p"}.
  */
 final class CreditedSpans {
@@ -57,19 +57,16 @@ final class CreditedSpans {
         } else {
             spans.add(new Span(from, to, mode));
         }
-        spans.removeIf(span -> span.to() <= keepAfter);
+        // The newest span before the window stays: it holds the last second credited before a late start in
+        // the window, which is the last visit left to the round that start takes the newer seconds from.
+        int before = 0;
+        while (before < spans.size() && spans.get(before).to() <= keepAfter) {
+            before++;
+        }
+        spans.subList(0, Math.max(0, before - 1)).clear();
         while (spans.size() > MAX_SPANS) {
             spans.remove(0);
         }
-    }
-
-    /** The split of every span on a timeline. */
-    static Timeline.Split split(List<Span> spans, Timeline timeline) {
-        Timeline.Split total = Timeline.Split.NONE;
-        for (Span span : spans) {
-            total = total.plus(timeline.split(span.from(), span.to(), span.mode()));
-        }
-        return total;
     }
 
     private static char code(WatchMode mode) {

@@ -39,7 +39,7 @@ public final class Crediting {
             long to = lastAt + Math.min(at - lastAt, maxGap);
             if (to > from) {
                 WatchMode mode = session.mode();
-                viewing.credit(from, to, mode, room.timeline().split(from, to, mode), to - roomEventLateness);
+                viewing.credit(from, to, mode, room.timeline(), to - roomEventLateness);
             }
         }
         session.advance(at, type == EventType.LEAVE, declaredMode);

@@ -23,6 +23,9 @@ public final class GroupState {
     private record ViewingKey(long roomId, long viewerId) {
     }
 
+    private record MinuteKey(long roomId, long minute) {
+    }
+
     private record SessionKey(long roomId, long viewerId, String sessionId) {
     }
 
@@ -34,6 +37,8 @@ public final class GroupState {
     private final Map<SessionKey, Session> sessions = new HashMap<>();
     private final Map<ViewingKey, ViewingState> viewings = new HashMap<>();
     private final Map<Long, List<ViewingState>> viewingsByRoom = new HashMap<>(); // for corrections by room events
+    private final List<Long> firstRoundStarted = new ArrayList<>(); // rooms whose round 0 becomes their first round
+    private long updateTime; // set by stamp()
 
     private GroupState(long accountId, Crediting crediting) {
         this.accountId = accountId;
@@ -96,10 +101,14 @@ public final class GroupState {
         Room room = rooms.get(e.roomId()); // loaded for every event
         if (!e.type().isViewerEvent()) {
             Timeline before = room.timeline();
+            boolean preview = room.rounds().isEmpty();
             boolean changed = e.type() == EventType.ROOM_START ? room.start(e.roundId(), e.at())
                     : room.end(e.roundId(), e.at());
             if (changed) {
                 correct(room, before, e.at());
+                if (preview) {
+                    firstRoundStarted(room);
+                }
             }
             return changed;
         }
@@ -129,8 +138,16 @@ public final class GroupState {
         }
     }
 
+    /** Round 0 (the seconds credited before the room had a round) belongs to the first round from now on. */
+    private void firstRoundStarted(Room room) {
+        long roundId = room.rounds().get(0).roundId();
+        firstRoundStarted.add(room.roomId());
+        viewingsByRoom.getOrDefault(room.roomId(), List.of()).forEach(v -> v.firstRoundStarted(roundId));
+    }
+
     /** Stamps the changed records with the commit's update_time and returns what changed, for the read side. */
     public List<ViewingChanges.Change> stamp(long updateTime) {
+        this.updateTime = updateTime;
         List<ViewingChanges.Change> changes = new ArrayList<>();
         for (ViewingState v : viewings.values()) {
             if (v.dirty()) {
@@ -146,6 +163,30 @@ public final class GroupState {
         store.save(accountId,
                 rooms.values().stream().filter(r -> r.dirty() || r.rounds().stream().anyMatch(Room.Round::dirty)).toList(),
                 sessions.values().stream().filter(Session::dirty).toList(),
-                viewings.values().stream().filter(ViewingState::dirty).toList());
+                viewings.values().stream().filter(ViewingState::dirty).toList(),
+                audience());
+    }
+
+    /**
+     * Whether a round row changes: it may while no record does (a late start that moves seconds between rounds
+     * without changing their split), and the account's update_time must move then too.
+     */
+    public boolean roundsChanged() {
+        return viewings.values().stream().anyMatch(v -> !v.roundDeltas().isEmpty()) || !firstRoundStarted.isEmpty();
+    }
+
+    /** What the group adds to the rooms' round rows and minutes, stamped with the records' update_time. */
+    private Audience audience() {
+        List<Audience.RoundViewing> rounds = new ArrayList<>();
+        Map<MinuteKey, Long> online = new HashMap<>();
+        for (ViewingState v : viewings.values()) {
+            v.roundDeltas().forEach(delta -> rounds.add(delta.stamped(updateTime)));
+            v.newMinutes().forEach(minute -> online.merge(new MinuteKey(v.row().roomId, minute), 1L, Long::sum));
+        }
+        return new Audience(rounds,
+                firstRoundStarted.stream().map(roomId -> new Audience.FirstRound(roomId,
+                        rooms.get(roomId).rounds().get(0).roundId(), updateTime)).toList(),
+                online.entrySet().stream().map(e -> new Audience.RoomMinute(e.getKey().roomId(), e.getKey().minute(),
+                        e.getValue())).toList());
     }
 }

@@ -30,7 +30,10 @@ public interface StateStore {
 
     /**
      * Saves what a group changed: rooms whose row or some round is dirty (each saves what is dirty), and the
-     * changed sessions and records (stamped with their update_time already).
+     * changed sessions and records (stamped with their update_time already), and what the group adds to the round
+     * rows and minutes of its rooms, applied as {@link Audience} says: deltas added to what is stored, round-0 rows
+     * of rooms whose first round started merged into it.
      */
-    void save(long accountId, Collection<Room> rooms, Collection<Session> sessions, Collection<ViewingState> viewings);
+    void save(long accountId, Collection<Room> rooms, Collection<Session> sessions, Collection<ViewingState> viewings,
+            Audience audience);
 }

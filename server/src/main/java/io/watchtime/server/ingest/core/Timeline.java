@@ -27,25 +27,58 @@ public final class Timeline {
         }
     }
 
-    static final Timeline EMPTY = new Timeline(new long[0], new long[0]);
+    /** Seconds {@code [from, to)} that belong to one round (see {@link #forEachOwner}). */
+    @FunctionalInterface
+    interface OwnedSeconds {
+        void accept(long roundId, long from, long to);
+    }
 
+    static final Timeline EMPTY = new Timeline(new long[0], new long[0], new long[0]);
+
+    private final long[] ids;
     private final long[] starts;
     private final long[] ends; // Long.MAX_VALUE while the round is open
 
-    private Timeline(long[] starts, long[] ends) {
+    private Timeline(long[] ids, long[] starts, long[] ends) {
+        this.ids = ids;
         this.starts = starts;
         this.ends = ends;
     }
 
     static Timeline of(List<Room.Round> rounds) {
+        long[] ids = new long[rounds.size()];
         long[] starts = new long[rounds.size()];
         long[] ends = new long[rounds.size()];
         for (int i = 0; i < starts.length; i++) {
             Room.Round round = rounds.get(i);
+            ids[i] = round.roundId();
             starts[i] = round.startedAt();
             ends[i] = round.endedAt() == 0 ? Long.MAX_VALUE : round.endedAt();
         }
-        return new Timeline(starts, ends);
+        return new Timeline(ids, starts, ends);
+    }
+
+    /**
+     * Cuts {@code [from, to)} by the round that owns each second. A second belongs to the latest round started at or
+     * before it: live inside the round, replay after its end until the next round starts. Seconds before the
+     * room's first round (its preview) belong to that first round. While the room has no round at all they belong
+     * to round 0, which stands for "the first round, once it starts" (see {@link Audience}). Only a round's start
+     * moves the border between two rounds; its end never does.
+     */
+    void forEachOwner(long from, long to, OwnedSeconds action) {
+        if (ids.length == 0) {
+            action.accept(0, from, to);
+            return;
+        }
+        long at = from;
+        for (int i = 0; i < ids.length && at < to; i++) {
+            long next = i + 1 < ids.length ? starts[i + 1] : Long.MAX_VALUE;
+            if (next > at) {
+                long stop = Math.min(to, next);
+                action.accept(ids[i], at, stop);
+                at = stop;
+            }
+        }
     }
 
     /** The split of the seconds {@code [from, to)} watched in {@code mode} (null: following the room). */

@@ -38,12 +38,44 @@ public final class CoreHarness {
         return ack;
     }
 
+    /** Several batches as one group, as the writer groups batches that arrive together. */
+    public void ingestGroup(long accountId, List<List<IngestEvent>> batches) {
+        List<List<Enriched>> group = batches.stream().map(Events::enriched).toList();
+        GroupState state = GroupState.load(store, accountId, crediting, group);
+        group.forEach(state::apply);
+        state.stamp(UPDATE_TIME);
+        state.save(store);
+    }
+
     public ViewingRow viewing(long accountId, long roomId, long viewerId) {
         return store.viewing(accountId, roomId, viewerId);
     }
 
     public Room room(long accountId, long roomId) {
         return store.room(accountId, roomId);
+    }
+
+    /** Every round row of an account, in key order. */
+    public List<Audience.RoundViewing> roundViewings(long accountId) {
+        return store.roundViewings(accountId);
+    }
+
+    /** An account's round rows and minutes as text, to compare whole states (see {@link #dumpRound}). */
+    public String dumpAudience(long accountId) {
+        StringBuilder out = new StringBuilder();
+        store.roundViewings(accountId).forEach(r -> out.append(dumpRound(r.roomId(), r.roundId(), r.viewerId(),
+                r.stay(), r.live(), r.playback(), r.firstVisit(), r.lastVisit(), r.updateTime())).append('\n'));
+        store.minutes(accountId).forEach(minute -> out.append("minute ").append(minute).append('\n'));
+        return out.toString();
+    }
+
+    /** A round row as {@link #dumpAudience} writes it; a minute is {@code minute ROOM MINUTE ONLINE}. */
+    public static String dumpRound(long... columns) {
+        StringBuilder out = new StringBuilder("round");
+        for (long column : columns) {
+            out.append(' ').append(column);
+        }
+        return out.toString();
     }
 
     /** Every record of an account as text without the account id, to compare whole states. */

@@ -62,7 +62,9 @@ class CreditingPropertiesTest {
             harness.ingest(shuffledWithin, shuffled(batch, random));
         }
         String state = harness.dump(inOrder);
+        String audience = harness.dumpAudience(inOrder);
         assertThat(harness.dump(shuffledWithin)).as("order within a batch does not matter").isEqualTo(state);
+        assertThat(harness.dumpAudience(shuffledWithin)).isEqualTo(audience);
 
         List<List<IngestEvent>> again = new ArrayList<>();
         for (List<IngestEvent> batch : batches) {
@@ -78,6 +80,7 @@ class CreditingPropertiesTest {
         Collections.shuffle(again, random);
         again.forEach(batch -> assertThat(harness.ingest(inOrder, batch).applied()).isZero());
         assertThat(harness.dump(inOrder)).isEqualTo(state);
+        assertThat(harness.dumpAudience(inOrder)).as("round rows and minutes too").isEqualTo(audience);
     }
 
     /**
@@ -93,21 +96,7 @@ class CreditingPropertiesTest {
         batches.forEach(batch -> harness.ingest(inOrder, batch));
 
         long late = ACCOUNTS.incrementAndGet();
-        List<List<IngestEvent>> viewerBatches = batches.stream()
-                .map(batch -> batch.stream().filter(e -> e.type().isViewerEvent()).toList())
-                .filter(batch -> !batch.isEmpty()).toList();
-        List<IngestEvent> roomEvents = batches.stream().flatMap(List::stream)
-                .filter(e -> !e.type().isViewerEvent()).toList();
-        int next = 0;
-        for (IngestEvent roomEvent : roomEvents) {
-            long arrives = roomEvent.at() + random.nextInt(3601);
-            while (next < viewerBatches.size()
-                    && viewerBatches.get(next).stream().allMatch(e -> e.at() <= arrives)) {
-                harness.ingest(late, viewerBatches.get(next++));
-            }
-            harness.ingest(late, List.of(roomEvent));
-        }
-        viewerBatches.subList(next, viewerBatches.size()).forEach(batch -> harness.ingest(late, batch));
+        RandomStreams.lateRoomEvents(batches, random).forEach(batch -> harness.ingest(late, batch));
 
         assertThat(harness.dump(late)).isEqualTo(harness.dump(inOrder));
     }

@@ -25,7 +25,15 @@ public final class MemoryStateStore implements StateStore {
     private record SessionKey(long accountId, long roomId, long viewerId, String sessionId) {
     }
 
+    private record RoundKey(long accountId, long roomId, long roundId, long viewerId) {
+    }
+
+    private record MinuteKey(long accountId, long roomId, long minute) {
+    }
+
     private final Map<RoomKey, Room> rooms = new HashMap<>();
+    private final Map<RoundKey, Audience.RoundViewing> roundViewings = new HashMap<>(); // rows, as deltas without cap
+    private final Map<MinuteKey, Long> minutes = new HashMap<>();
     private final Map<ViewingKey, ViewingRow> viewings = new HashMap<>();
     private final Map<SessionKey, Session> sessions = new HashMap<>();
 
@@ -73,12 +81,62 @@ public final class MemoryStateStore implements StateStore {
 
     @Override
     public void save(long accountId, Collection<Room> changedRooms, Collection<Session> changedSessions,
-            Collection<ViewingState> changedViewings) {
+            Collection<ViewingState> changedViewings, Audience audience) {
         changedRooms.forEach(room -> rooms.put(new RoomKey(accountId, room.roomId()), copy(room)));
         changedSessions.forEach(s -> sessions.put(new SessionKey(accountId, s.roomId(), s.viewerId(), s.sessionId()),
                 copy(s)));
         changedViewings.forEach(v -> viewings.put(new ViewingKey(accountId, v.row().roomId, v.row().viewerId),
                 copy(v.row())));
+        saveRoundViewings(accountId, audience);
+        audience.minutes().forEach(m -> minutes.merge(new MinuteKey(accountId, m.roomId(), m.minute()), m.online(),
+                Long::sum));
+    }
+
+    /** As the JDBC store does: deltas added, capped losers trimmed, round 0 merged into a first round. */
+    private void saveRoundViewings(long accountId, Audience audience) {
+        List<Audience.RoundViewing> deltas = new ArrayList<>(audience.roundViewings());
+        for (Audience.FirstRound first : audience.firstRounds()) {
+            roundViewings.forEach((key, row) -> {
+                if (key.accountId() == accountId && key.roomId() == first.roomId() && key.roundId() == 0) {
+                    deltas.add(new Audience.RoundViewing(row.roomId(), first.roundId(), row.viewerId(), row.stay(),
+                            row.live(), row.playback(), row.firstVisit(), row.lastVisit(), Audience.NO_CAP,
+                            first.updateTime()));
+                }
+            });
+        }
+        for (Audience.RoundViewing d : deltas) {
+            RoundKey key = new RoundKey(accountId, d.roomId(), d.roundId(), d.viewerId());
+            Audience.RoundViewing row = roundViewings.get(key);
+            row = row == null ? d : new Audience.RoundViewing(d.roomId(), d.roundId(), d.viewerId(), row.stay() + d.stay(),
+                    row.live() + d.live(), row.playback() + d.playback(), Math.min(row.firstVisit(), d.firstVisit()),
+                    Math.min(Math.max(row.lastVisit(), d.lastVisit()), d.lastVisitCap()), Audience.NO_CAP,
+                    d.updateTime());
+            if (d.capped() && row.stay() == 0) {
+                roundViewings.remove(key);
+            } else {
+                roundViewings.put(key, new Audience.RoundViewing(row.roomId(), row.roundId(), row.viewerId(),
+                        row.stay(), row.live(), row.playback(), row.firstVisit(), row.lastVisit(), Audience.NO_CAP,
+                        row.updateTime()));
+            }
+        }
+        audience.firstRounds().forEach(first -> roundViewings.keySet().removeIf(key -> key.accountId() == accountId
+                && key.roomId() == first.roomId() && key.roundId() == 0));
+    }
+
+    /** Every round row of an account, in key order. */
+    public List<Audience.RoundViewing> roundViewings(long accountId) {
+        return roundViewings.entrySet().stream().filter(e -> e.getKey().accountId() == accountId)
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparingLong(RoundKey::roomId)
+                        .thenComparingLong(RoundKey::roundId).thenComparingLong(RoundKey::viewerId)))
+                .map(Map.Entry::getValue).toList();
+    }
+
+    /** Every minute of an account's rooms, as "room minute online", in key order. */
+    public List<String> minutes(long accountId) {
+        return minutes.entrySet().stream().filter(e -> e.getKey().accountId() == accountId)
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparingLong(MinuteKey::roomId)
+                        .thenComparingLong(MinuteKey::minute)))
+                .map(e -> e.getKey().roomId() + " " + e.getKey().minute() + " " + e.getValue()).toList();
     }
 
     /** The stored record, or a fresh one when the viewer never came. */

@@ -82,4 +82,27 @@ public final class RandomStreams {
         return batches;
     }
 
+    /**
+     * The same stream as the room events' late arrival delivers it: room events come from the streaming back end
+     * and viewer events from the players, so each room event reaches Watchtime up to an hour (the harness's
+     * lateness) after the viewer events of its time, in its own order; viewer batches keep theirs.
+     */
+    public static List<List<IngestEvent>> lateRoomEvents(List<List<IngestEvent>> batches, Random random) {
+        List<List<IngestEvent>> viewerBatches = batches.stream()
+                .map(batch -> batch.stream().filter(e -> e.type().isViewerEvent()).toList())
+                .filter(batch -> !batch.isEmpty()).toList();
+        List<IngestEvent> roomEvents = batches.stream().flatMap(List::stream)
+                .filter(e -> !e.type().isViewerEvent()).toList();
+        List<List<IngestEvent>> arrivals = new ArrayList<>();
+        int next = 0;
+        for (IngestEvent roomEvent : roomEvents) {
+            long arrives = roomEvent.at() + random.nextInt(3601);
+            while (next < viewerBatches.size() && viewerBatches.get(next).stream().allMatch(e -> e.at() <= arrives)) {
+                arrivals.add(viewerBatches.get(next++));
+            }
+            arrivals.add(List.of(roomEvent));
+        }
+        arrivals.addAll(viewerBatches.subList(next, viewerBatches.size()));
+        return arrivals;
+    }
 }
