@@ -224,8 +224,25 @@ class ConsoleBrowserTest extends HttpTest {
         browser.find(".pager-next").click();
         browser.waitFor(Duration.ofSeconds(10), () -> "2".equals(browser.attribute(".pager", "data-page")));
         assertThat(column("room-viewers", 0)).isEqualTo(ids(users, "wechat_user_space_id"));
+        JsonNode round = api("/Api/RoomRounds/getRoomUserDurationList/2.0.0", "{\"room_id\":" + ENDED_ROOM
+                + ",\"room_rounds_id\":1,\"page\":1,\"page_size\":20,\"sort\":\"desc\"}");
+        new Select(browser.find("#round")).selectByValue("1");
+        browser.waitFor(Duration.ofSeconds(10), () -> "1".equals(browser.attribute(".pager", "data-page")));
+        assertThat(browser.attribute(".pager", "data-total")).isEqualTo(round.get("total").asText()).isEqualTo("40");
+        assertThat(column("room-viewers", 2)).isEqualTo(durations(round, "stay_duration"));
         browser.screenshot("room");
         assertNoConsoleErrors();
+    }
+
+    /** Seconds as the page writes them in Chinese: "2小时5分", "3分10秒", "40秒". */
+    private static List<String> durations(JsonNode answer, String field) {
+        List<String> texts = new ArrayList<>();
+        answer.get("list").forEach(r -> {
+            long s = r.get(field).asLong();
+            texts.add(s >= 3600 ? String.format("%,d小时%d分", s / 3600, s % 3600 / 60)
+                    : s >= 60 ? (s / 60) + "分" + (s % 60) + "秒" : s + "秒");
+        });
+        return texts;
     }
 
     private static List<String> ids(JsonNode answer, String field) {
