@@ -95,6 +95,10 @@ class DemoRunner implements ApplicationRunner, DisposableBean {
         System.out.println("curl -s -X POST " + base.replace("127.0.0.1", "localhost")
                 + Paths.DURATION_LIST + " -H 'Content-Type: application/json'"
                 + " -H 'Authorization: Bearer " + readKey + "' -d '{\"page\":1,\"page_size\":10,\"sort\":\"desc\"}'");
+        // The key rides in the fragment, which the browser never sends: it stays out of every log. The console
+        // moves it into the tab's session storage and clears the address.
+        System.out.println("Console (signs in at once): " + base.replace("127.0.0.1", "localhost") + "/console/#key="
+                + readKey);
         System.out.println();
         simulatedUntil = now;
         scheduler.scheduleWithFixedDelay(() -> {
