@@ -43,6 +43,6 @@ class ViewingController {
         DurationListRequest query = DurationListRequest.fromJson(json);
         long accountId = Principal.of(request).accountId();
         PageBody answer = query.cursor() != null ? queries.cursorPage(accountId, query) : queries.page(accountId, query);
-        answer.send(response);
+        answer.send(request, response);
     }
 }

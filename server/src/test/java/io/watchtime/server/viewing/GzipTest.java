@@ -19,14 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A client that sends {@code Accept-Encoding: gzip} gets a page gzipped, and it decodes to the very answer a
- * client without it gets; a client that does not ask gets plain JSON with its length.
+ * client without it gets; a client that does not ask (or refuses it with q=0) gets plain JSON with its length.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GzipTest extends HttpTest {
@@ -66,6 +68,24 @@ class GzipTest extends HttpTest {
         assertThat(JSON.readTree(decoded)).isEqualTo(expected);
         assertThat(expected.get("data").get("list").size()).isGreaterThan(10);
         assertThat(new String(decoded, StandardCharsets.UTF_8)).isEqualTo(new String(plain.body(), StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"gzip;q=0, false", "identity, false", "br, false", "'deflate, gzip', true", "GZIP;q=0.5, true",
+            "x-gzip, true", "'gzip; q=0.000', false"})
+    void onlyAnAcceptedGzipIsSent(String acceptEncoding, boolean gzipped) throws Exception {
+        HttpResponse<byte[]> answer = page("{\"page\":1,\"page_size\":100,\"sort\":\"asc\"}", acceptEncoding);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Encoding").isPresent()).isEqualTo(gzipped);
+        byte[] json = gzipped ? gunzip(answer.body()) : answer.body();
+        assertThat(JSON.readTree(json).get("data").get("list").size()).isEqualTo(100);
+    }
+
+    @Test
+    void aShortAnswerGoesPlain() throws Exception {
+        HttpResponse<byte[]> answer = page("{\"page\":1,\"page_size\":1,\"sort\":\"asc\"}", "gzip");
+        assertThat(answer.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(JSON.readTree(answer.body()).get("data").get("list").size()).isEqualTo(1);
     }
 
     private HttpResponse<byte[]> page(String request, String acceptEncoding) throws IOException, InterruptedException {
