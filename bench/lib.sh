@@ -16,8 +16,10 @@ start_server() {
   java -Xmx512m -jar "$jar" --server.port="$port" --watchtime.database.url="$url" >"$work/server.log" 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null || true' EXIT
-  for _ in $(seq 1 60); do
+  # up to 3 minutes: on 2 cores shared with other builds the server has taken over a minute to start
+  for _ in $(seq 1 180); do
     curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
+    kill -0 "$server" 2>/dev/null || break
     sleep 1
   done
   curl -sf "http://localhost:$port/actuator/health" >/dev/null || { echo "server did not start; see $work/server.log"; exit 1; }

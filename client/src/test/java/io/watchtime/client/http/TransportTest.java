@@ -10,6 +10,7 @@ import io.watchtime.client.WatchtimeException;
 import io.watchtime.client.support.FakeTime;
 import io.watchtime.protocol.DurationListRequest;
 import io.watchtime.protocol.Sort;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -22,6 +23,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,9 @@ class TransportTest {
     }
 
     private final Queue<Answer> script = new ConcurrentLinkedQueue<>(); // the server answers on threads of its own
+    /** When set, the scripted server gzips an answer whose request asked for it, as Watchtime does. */
+    private volatile boolean gzipWhenAsked;
+    private volatile String lastAcceptEncoding;
     private final FakeTime time = new FakeTime();
     private final HttpServer server = start();
 
@@ -71,6 +76,17 @@ class TransportTest {
         assertThat(client.viewings().page(PAGE).total()).isEqualTo(3);
         assertThat(time.millis() - start).isEqualTo(7_000);
         assertThat(client.stats().refused()).isEqualTo(1);
+    }
+
+    @Test
+    void theClientAsksForGzipAndReadsAGzippedAnswer() {
+        gzipWhenAsked = true;
+        script.add(Answer.of(200, SUCCESS));
+        script.add(Answer.of(400, "{\"code\":400,\"msg\":\"page_size too large\",\"data\":null}"));
+        WatchtimeClient client = client(RetryPolicy.DEFAULT);
+        assertThat(client.viewings().page(PAGE).total()).isEqualTo(3);
+        assertThat(lastAcceptEncoding).isEqualTo("gzip");
+        assertThat(failureOf(client).msg()).as("a gzipped failure is read too").isEqualTo("page_size too large");
     }
 
     @Test
@@ -253,6 +269,11 @@ class TransportTest {
                     exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
                 }
                 byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+                lastAcceptEncoding = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+                if (gzipWhenAsked && "gzip".equals(lastAcceptEncoding)) {
+                    body = gzip(body);
+                    exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+                }
                 exchange.sendResponseHeaders(answer.status(), body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();
@@ -262,6 +283,14 @@ class TransportTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        }
+        return out.toByteArray();
     }
 
     private static void sleep(long millis) {

@@ -1,6 +1,5 @@
 package io.watchtime.server.viewing;
 
-import io.watchtime.protocol.ApiResponse;
 import io.watchtime.protocol.CursorPage;
 import io.watchtime.protocol.DurationListRequest;
 import io.watchtime.server.settings.WatchtimeProperties;
@@ -8,6 +7,8 @@ import io.watchtime.server.account.Principal;
 import io.watchtime.protocol.Paths;
 import io.watchtime.server.web.JsonBodies;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.web.bind.annotation.PostMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,17 +30,19 @@ class ViewingController {
         this.cursorEnabled = properties.cursor().enabled();
     }
 
-    /** The documented page, or with a {@code cursor} (when enabled) a {@link CursorPage} that adds next_cursor. */
+    /**
+     * The documented page, or with a {@code cursor} (when enabled) a {@link CursorPage} that adds next_cursor;
+     * written straight from the rows ({@link PageBody}).
+     */
     @PostMapping(Paths.DURATION_LIST)
-    ApiResponse<?> list(HttpServletRequest request) {
-        JsonNode body = bodies.read(request, MAX_BODY_BYTES);
-        if (!cursorEnabled && body instanceof ObjectNode object) {
+    void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonNode json = bodies.read(request, MAX_BODY_BYTES);
+        if (!cursorEnabled && json instanceof ObjectNode object) {
             object.remove("cursor"); // switched off, the extension's field is just an unknown one
         }
-        DurationListRequest query = DurationListRequest.fromJson(body);
+        DurationListRequest query = DurationListRequest.fromJson(json);
         long accountId = Principal.of(request).accountId();
-        return query.cursor() != null
-                ? ApiResponse.success(queries.cursorPage(accountId, query))
-                : ApiResponse.success(queries.page(accountId, query));
+        PageBody answer = query.cursor() != null ? queries.cursorPage(accountId, query) : queries.page(accountId, query);
+        answer.send(request, response);
     }
 }

@@ -20,12 +20,24 @@ public final class Http {
     /** Any method, any headers, any bytes (null body: none); a refused or cut connection is an IOException. */
     public static HttpResponse<String> send(int port, String method, String path, Map<String, String> headers,
             byte[] body, Duration timeout) throws IOException, InterruptedException {
+        return CLIENT.send(request(port, method, path, headers, body, timeout),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #send}, with the body's bytes as they came: a gzipped answer stays gzipped. */
+    public static HttpResponse<byte[]> sendForBytes(int port, String method, String path, Map<String, String> headers,
+            byte[] body, Duration timeout) throws IOException, InterruptedException {
+        return CLIENT.send(request(port, method, path, headers, body, timeout), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static HttpRequest request(int port, String method, String path, Map<String, String> headers,
+            byte[] body, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return request.build();
     }
 
     /** A JSON POST with a bearer key, as every client of the two endpoints sends it. */
