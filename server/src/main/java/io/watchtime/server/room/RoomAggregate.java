@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything the summary, the device counts and the three rankings say about one room's records, gathered in one
@@ -32,6 +33,8 @@ final class RoomAggregate {
     private final Map<By, Map<String, Group>> groups = new EnumMap<>(By.class);
     /** The newest and the oldest records by (update_time, viewer_id), for the first pages of the room. */
     private final Ends ends = new Ends();
+    /** Each ranking once sorted (a room can have tens of thousands of inviters), then shared by the calls. */
+    private final Map<By, List<RankingItem>> rankings = new ConcurrentHashMap<>();
 
     RoomAggregate() {
         for (By by : By.values()) {
@@ -103,13 +106,14 @@ final class RoomAggregate {
      * one entry with key "".
      */
     List<RankingItem> ranking(By by, int limit) {
-        return groups.get(by).values().stream()
+        List<RankingItem> all = rankings.computeIfAbsent(by, b -> groups.get(b).values().stream()
                 .sorted(Comparator.comparingLong((Group g) -> g.viewers).reversed()
                         .thenComparing(Comparator.comparingLong((Group g) -> g.stay).reversed())
                         .thenComparing(g -> g.key))
-                .limit(limit)
+                .limit(RoomRequests.MAX_RANKING)
                 .map(g -> new RankingItem(g.key, g.name(), g.viewers, g.stay))
-                .toList();
+                .toList());
+        return all.subList(0, Math.min(limit, all.size()));
     }
 
     /**
