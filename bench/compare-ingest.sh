@@ -2,13 +2,13 @@
 # HTTP ingest of an earlier revision against this tree, on SQLite, PostgreSQL and MariaDB, alternating the two servers run
 # by run so that a noisy machine weighs on both alike; prints each run and the after/before ratio of the medians.
 #   bench/compare-ingest.sh REV            e.g. bench/compare-ingest.sh 3fed5fd
-# Env: RUNS (3), INGEST_SECONDS (20), KINDS ("sqlite postgresql mariadb"), BENCH_PORT (18290).
+# Env: RUNS (3), INGEST_SECONDS (100: the load generator sends its enters first, and a shorter run credits nothing), KINDS ("sqlite postgresql mariadb"), BENCH_PORT (18290).
 # One load generator for both (this tree's `Scale ingest`: 4 senders, batches of 2000, `at` on every event); each
 # run gets a fresh database, that revision's own CLI for the account and key, and its own server jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rev=${1:?usage: bench/compare-ingest.sh GIT_REVISION (the "before"; this working tree is the "after")}
-runs=${RUNS:-3}; seconds=${INGEST_SECONDS:-20}; kinds=${KINDS:-"sqlite postgresql mariadb"}; port=${BENCH_PORT:-18290}
+runs=${RUNS:-3}; seconds=${INGEST_SECONDS:-100}; kinds=${KINDS:-"sqlite postgresql mariadb"}; port=${BENCH_PORT:-18290}
 out=bench/target/compare-ingest; before=$out/before-tree
 export PGOPTIONS="-c client_min_messages=warning" # no NOTICE for a database that is not there to drop
 mkdir -p "$out"

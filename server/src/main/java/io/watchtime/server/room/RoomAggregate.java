@@ -117,10 +117,10 @@ final class RoomAggregate {
     }
 
     /**
-     * The viewer ids at {@code offset .. offset + limit} of the room's records in the order of
+     * The positions at {@code offset .. offset + limit} of the room's records in the order of
      * getRoomUserDurationList, or null when that page is beyond the ends kept.
      */
-    List<Long> page(boolean ascending, long offset, int limit) {
+    List<Position> page(boolean ascending, long offset, int limit) {
         return ends.page(ascending, offset, limit);
     }
 
@@ -147,7 +147,7 @@ final class RoomAggregate {
             }
         }
 
-        List<Long> page(boolean ascending, long offset, int limit) {
+        List<Position> page(boolean ascending, long offset, int limit) {
             PriorityQueue<Position> end = ascending ? oldest : newest;
             long size = end.size();
             if (offset + limit > KEPT && size == KEPT) {
@@ -155,8 +155,7 @@ final class RoomAggregate {
             }
             List<Position> sorted = new ArrayList<>(end);
             sorted.sort(ascending ? Position.ORDER : Position.ORDER.reversed());
-            return sorted.subList((int) Math.min(offset, size), (int) Math.min(offset + limit, size)).stream()
-                    .map(Position::viewerId).toList();
+            return List.copyOf(sorted.subList((int) Math.min(offset, size), (int) Math.min(offset + limit, size)));
         }
     }
 

@@ -79,11 +79,12 @@ class RoomRecords {
     private RoomDurationList fromKept(long accountId, RoomDurationListRequest request) {
         DurationListRequest list = request.list();
         RoomAggregate aggregate = aggregates.ifKept(accountId, request.roomId());
-        List<Long> viewers = aggregate == null ? null
+        List<RoomAggregate.Position> positions = aggregate == null ? null
                 : aggregate.page(list.sort() == Sort.ASC, list.offset(), list.pageSize());
-        if (viewers == null) {
+        if (positions == null) {
             return null;
         }
+        List<Long> viewers = positions.stream().map(RoomAggregate.Position::viewerId).toList();
         if (viewers.isEmpty()) {
             return new RoomDurationList(aggregate.viewers(), List.of());
         }
@@ -93,8 +94,12 @@ class RoomRecords {
                 .bind(viewers.toArray());
         Map<Long, RoomViewingRecord> rows = new HashMap<>();
         jdbc.query(sql.text(), (rs, n) -> map(rs, n), sql.args()).forEach(r -> rows.put(r.wechatUserSpaceId(), r));
-        if (rows.size() != viewers.size()) {
-            return null; // a record went away since the aggregate: read the page from the table
+        // A record changed or went away since the aggregate (a commit between its check and this read): its place
+        // in the order is no longer the kept one, so the page is read from the table.
+        boolean unchanged = positions.stream().allMatch(p -> rows.containsKey(p.viewerId())
+                && rows.get(p.viewerId()).updateTime() == p.updateTime());
+        if (!unchanged) {
+            return null;
         }
         return new RoomDurationList(aggregate.viewers(), viewers.stream().map(rows::get).toList());
     }

@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
  */
 public final class BulkUpsert {
 
-    /** The SQL type a column's values are sent as: {@link Long}, {@link Integer} or {@link String}, or null. */
+    /** The SQL type a column's values are sent as: {@link Long} or {@link String}, or null. */
     public enum Type {
-        BIGINT(Types.BIGINT, "int8"), INTEGER(Types.INTEGER, "int4"), TEXT(Types.VARCHAR, "text");
+        BIGINT(Types.BIGINT, "int8"), TEXT(Types.VARCHAR, "text");
 
         private final int jdbcType;
         private final String postgresName;
@@ -53,8 +53,9 @@ public final class BulkUpsert {
     public BulkUpsert(Dialect dialect, String table, List<Column> key, List<Column> updated) {
         this.dialect = dialect;
         this.table = table;
-        this.columns = new ArrayList<>(key);
-        this.columns.addAll(updated);
+        List<Column> all = new ArrayList<>(key);
+        all.addAll(updated);
+        this.columns = List.copyOf(all);
         List<String> keyNames = key.stream().map(Column::name).toList();
         Map<String, Dialect.Merge> merged = new LinkedHashMap<>();
         updated.forEach(c -> merged.put(c.name(), c.merge()));
