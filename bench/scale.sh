@@ -7,6 +7,8 @@
 # Environment (defaults in brackets):
 #   BENCH_PORT [18090]  WALK_PAGES [all: RECORDS/500]  WRK_SECONDS [30]  PAGES_SPREAD [2000]
 #   INGEST_SECONDS [40]  INGEST_SENDERS [4]  INGEST_BATCH [2000]  ANCHOR_SECONDS [20]
+#   INGEST_ACCOUNTS [1]: the senders share this many new accounts (sender s sends to account s % N), to see the
+#   server's writers (watchtime.ingest.writers) work on several accounts at once
 #   PARTS ["queries ingest"]: "ingest" alone measures ingest and its anchor only (a few minutes)
 # The database (wt_scale_RECORDS_OTHERS, or bench/target/scale/sqlite-RECORDS-OTHERS/watchtime.db) is kept
 # and reused by the next run when it holds exactly these counts; drop it with bench/scale.sh DB RECORDS OTHERS --drop.
@@ -25,6 +27,7 @@ ingest_seconds=${INGEST_SECONDS:-40}
 parts=" ${PARTS:-queries ingest} "
 senders=${INGEST_SENDERS:-4}
 batch=${INGEST_BATCH:-2000}
+ingest_accounts=${INGEST_ACCOUNTS:-1}
 anchor_seconds=${ANCHOR_SECONDS:-20}
 deep_page=10000; [ "$deep_page" -le $((pages_all / 2)) ] || deep_page=$((pages_all / 2))
 name=wt_scale_${records}_${others}
@@ -67,10 +70,14 @@ results=$work/results.txt
 step "accounts and keys on $url"
 account=$(java -jar "$jar" account list "${db_args[@]}" | awk '$NF == "bench" {print $1}')
 [ -n "$account" ] || account=$(java -jar "$jar" account create bench "${db_args[@]}" | awk '/^account/ {print $2}')
-ingest_account=$(java -jar "$jar" account create "ingest-$(date +%s)" "${db_args[@]}" | awk '/^account/ {print $2}')
 key=$(java -jar "$jar" key create --account "$account" --scope read "${db_args[@]}" | awk '/^Authorization: Bearer/ {print $3}')
-ingest_key=$(java -jar "$jar" key create --account "$ingest_account" --scope ingest "${db_args[@]}" | awk '/^Authorization: Bearer/ {print $3}')
-echo "account $account (queries), account $ingest_account (ingest)"
+ingest_keys=
+for n in $(seq 1 "$ingest_accounts"); do
+  ingest_account=$(java -jar "$jar" account create "ingest-$(date +%s)-$n" "${db_args[@]}" | awk '/^account/ {print $2}')
+  ingest_keys=$ingest_keys${ingest_keys:+,}$(java -jar "$jar" key create --account "$ingest_account" --scope ingest \
+    "${db_args[@]}" | awk '/^Authorization: Bearer/ {print $3}')
+done
+echo "account $account (queries), last of $ingest_accounts ingest account(s) $ingest_account"
 
 step "generating $records records of account $account + $others of 100 other accounts (reused when already there)"
 java -cp "$cp" io.watchtime.bench.GenerateViewings --url "$url" --user "$user" --account "$account" \
@@ -130,8 +137,8 @@ if [[ $parts == *" queries "* ]]; then
 fi
 
 if [[ $parts == *" ingest "* ]]; then
-  step "ingest: $senders senders, batches of $batch events, $ingest_seconds s, account $ingest_account"
-  java -cp "$cp" io.watchtime.bench.Scale ingest --base "http://127.0.0.1:$port" --key "$ingest_key" --url "$url" \
+  step "ingest: $senders senders, batches of $batch events, $ingest_seconds s, $ingest_accounts account(s)"
+  java -cp "$cp" io.watchtime.bench.Scale ingest --base "http://127.0.0.1:$port" --key "$ingest_keys" --url "$url" \
     --results "$results" --senders "$senders" --batch "$batch" --seconds "$ingest_seconds"
 
   step "ingest anchor: batched upsert of 1000 rows a statement into a scratch copy of viewings, $senders connections"

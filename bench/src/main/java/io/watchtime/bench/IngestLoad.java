@@ -18,13 +18,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class IngestLoad {
 
-    private final Api api;
+    private final List<Api> accounts;
     private final int senders;
     private final int batch;
     private final int seconds;
 
-    IngestLoad(Api api, int senders, int batch, int seconds) {
-        this.api = api;
+    /** Sender {@code s} sends to account {@code s % accounts.size()}, each given by an ingest key's {@link Api}. */
+    IngestLoad(List<Api> accounts, int senders, int batch, int seconds) {
+        this.accounts = List.copyOf(accounts);
         this.senders = senders;
         this.batch = batch;
         this.seconds = seconds;
@@ -44,6 +45,7 @@ final class IngestLoad {
             List<Double> ms = new ArrayList<>();
             latencies.add(ms);
             Audience audience = new Audience(s, runId);
+            Api api = accounts.get(s % accounts.size());
             Thread t = new Thread(() -> {
                 try {
                     while (System.nanoTime() < until) {
@@ -98,8 +100,8 @@ final class IngestLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         double[] all = latencies.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
         double rate = events.get() / elapsed;
-        System.err.printf("  ingest: %d senders, batches of %d, %.0f s: %,d events acknowledged (%,d applied), %,.0f"
-                        + " events/s, ack p50 %.0f ms p99 %.0f ms, %d retried (503/429)%n", senders, batch, elapsed,
+        System.err.printf("  ingest: %d senders to %d account(s), batches of %d, %.0f s: %,d events acknowledged (%,d applied), %,.0f"
+                        + " events/s, ack p50 %.0f ms p99 %.0f ms, %d retried (503/429)%n", senders, accounts.size(), batch, elapsed,
                 events.get(), applied.get(), rate, percentile(all, 50), percentile(all, 99), retries.get());
         results.put("ingest.events_per_s", rate);
         results.put("ingest.ack_p50", percentile(all, 50));
@@ -108,6 +110,7 @@ final class IngestLoad {
         results.put("ingest.applied", applied.get());
         results.put("ingest.retries", retries.get());
         results.put("ingest.senders", senders);
+        results.put("ingest.accounts", accounts.size());
         results.put("ingest.batch", batch);
     }
 }

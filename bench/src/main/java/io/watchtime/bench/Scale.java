@@ -19,7 +19,8 @@ import java.util.Map;
  * <li>{@code wrk-script --template bench/page.lua --file F --pages N}: {@link Throughput}, wrk's script;
  * {@code loop --threads 16 --seconds S --pages N}: the JDBC anchor of wrk's throughput;
  * {@code pgbench-page --dir D --pages N}: the same query as pgbench scripts;
- * <li>{@code ingest --senders 4 --batch 2000 --seconds S} (with an ingest key): {@link IngestLoad};
+ * <li>{@code ingest --senders 4 --batch 2000 --seconds S} (with an ingest key, or several separated by commas, one
+ * per account: sender s sends with key s % n): {@link IngestLoad};
  * <li>{@code upsert --threads 4 --seconds S --scratch-account A}: {@link UpsertAnchor}, its JDBC anchor;
  * {@code pgbench-upsert --file F --scratch-account A}: the same as a pgbench script; {@code scratch [--drop true]}:
  * SQLite's scratch table;
@@ -62,8 +63,9 @@ public final class Scale {
                     number(o, "--pages", null));
             case "pgbench-page" -> new Throughput(run).pgbenchScripts(Path.of(Options.required(o, "--dir")),
                     number(o, "--pages", null));
-            case "ingest" -> new IngestLoad(run.api(), number(o, "--senders", "4"), number(o, "--batch", "2000"),
-                    number(o, "--seconds", "40")).run(run.results());
+            case "ingest" -> new IngestLoad(Arrays.stream(Options.required(o, "--key").split(","))
+                    .map(key -> new Api(o.get("--base"), key)).toList(), number(o, "--senders", "4"),
+                    number(o, "--batch", "2000"), number(o, "--seconds", "40")).run(run.results());
             case "upsert" -> new UpsertAnchor(run).jdbc(number(o, "--threads", "4"), number(o, "--seconds", "20"),
                     Long.parseLong(Options.required(o, "--scratch-account")));
             case "scratch" -> new UpsertAnchor(run).scratch(Boolean.parseBoolean(o.getOrDefault("--drop", "false")));

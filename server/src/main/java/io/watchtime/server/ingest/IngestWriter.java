@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +23,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The one writer: takes every batch waiting, applies them in arrival order in one transaction (group
- * commit), and completes each caller only after the commit, so an acknowledged event is durable and at
- * once visible to queries.
+ * The writers: each takes every batch waiting in its lane, applies them in arrival order in one transaction (group
+ * commit), and completes each caller only after the commit, so an acknowledged event is durable and at once visible
+ * to queries. An account always goes to the same lane, so its batches apply in order and lanes never wait for each
+ * other's locks; several lanes let the database work on several accounts at once (SQLite writes one at a time, so
+ * it has one lane).
  */
 @Component
 public class IngestWriter implements SmartLifecycle {
@@ -39,11 +42,11 @@ public class IngestWriter implements SmartLifecycle {
     private static final Duration DRAIN_ON_STOP = Duration.ofSeconds(30);
 
     private final GroupTransaction transaction;
-    private final BlockingQueue<Ticket> queue = new LinkedBlockingQueue<>();
+    private final List<BlockingQueue<Ticket>> lanes;
     private final AtomicInteger queuedEvents = new AtomicInteger();
     private final IngestMetrics metrics;
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
-    private Thread thread;
 
     IngestWriter(DataSource dataSource, Dialect dialect, Clock clock, ViewingChanges.Listener listener,
                  WatchtimeProperties properties, MeterRegistry registry) {
@@ -52,6 +55,9 @@ public class IngestWriter implements SmartLifecycle {
         Crediting crediting = new Crediting(settings.maxGap().toSeconds(), settings.sessionTimeout().toSeconds(),
                 settings.roomEventLateness().toSeconds());
         this.transaction = new GroupTransaction(dataSource, dialect, clock, crediting, listener, metrics);
+        int writers = dialect == Dialect.SQLITE ? 1 : properties.ingest().writers();
+        this.lanes = IntStream.range(0, writers).<BlockingQueue<Ticket>>mapToObj(i -> new LinkedBlockingQueue<>())
+                .toList();
     }
 
     /** Queues a validated batch (every {@code at} already set); its ticket completes after the commit. */
@@ -63,7 +69,7 @@ public class IngestWriter implements SmartLifecycle {
             queuedEvents.addAndGet(-events.size());
             ticket.done.completeExceptionally(new IngestFailure(IngestFailure.Reason.QUEUE_FULL, "queue full"));
         } else {
-            queue.add(ticket);
+            lanes.get(Math.floorMod(accountId, lanes.size())).add(ticket);
         }
         return ticket;
     }
@@ -71,20 +77,27 @@ public class IngestWriter implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        thread = new Thread(this::run, "ingest-writer");
-        thread.start();
+        log.info("ingest writers: {}{}", lanes.size(), lanes.size() == 1 ? "" : " (each for its own share of the accounts)");
+        for (int lane = 0; lane < lanes.size(); lane++) {
+            BlockingQueue<Ticket> queue = lanes.get(lane);
+            Thread thread = new Thread(() -> run(queue), lanes.size() == 1 ? "ingest-writer" : "ingest-writer-" + lane);
+            threads.add(thread);
+            thread.start();
+        }
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        if (thread != null) {
-            try {
-                thread.join(DRAIN_ON_STOP.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + DRAIN_ON_STOP.toNanos();
+        try {
+            for (Thread thread : threads) {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        threads.clear();
     }
 
     /** Below the web server's phases: the writer starts before requests arrive and stops after the last one. */
@@ -98,7 +111,7 @@ public class IngestWriter implements SmartLifecycle {
         return running;
     }
 
-    private void run() {
+    private void run(BlockingQueue<Ticket> queue) {
         List<Ticket> group = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
@@ -113,7 +126,7 @@ public class IngestWriter implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (Throwable t) { // even an Error must not silently end the only writer
+            } catch (Throwable t) { // even an Error must not silently end a lane's writer
                 log.error("ingest writer failed on a group of {} batches: {}", group.size(), t.toString(), t);
                 fail(group, t.toString());
             } finally {

@@ -237,8 +237,8 @@ final class JdbcStateStore implements StateStore {
         try {
             if (dialect.takesArrays()) {
                 try (PreparedStatement s = c.prepareStatement(dialect.selectPairs(columns, table, rooms.size()))) {
-                    s.setArray(1, c.createArrayOf("int8", rooms.toArray()));
-                    s.setArray(2, c.createArrayOf("int8", viewers.toArray()));
+                    s.setArray(1, c.createArrayOf("int8", rooms.toArray(Long[]::new)));
+                    s.setArray(2, c.createArrayOf("int8", viewers.toArray(Long[]::new)));
                     s.setLong(3, accountId);
                     readAll(s, reader);
                 }

@@ -61,6 +61,10 @@ final class StartupFailures {
         String name = (e.getProperty() == null ? e.getName() : e.getProperty().getName()).toString();
         String value = e.getProperty() == null ? "" : String.valueOf(e.getProperty().getValue());
         Class<?> type = e.getTarget().getType().resolve(Object.class);
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+        if (cause instanceof IllegalArgumentException && String.valueOf(cause.getMessage()).startsWith("watchtime.")) {
+            return "the setting " + cause.getMessage(); // a setting's own range, refused by WatchtimeProperties
+        }
         String expected = type == Duration.class ? "a duration like 500ms, 60s, 5m or 1h"
                 : type == ZoneId.class ? "a time zone like Asia/Shanghai or UTC"
                 : type == int.class || type == Integer.class ? "a whole number"

@@ -17,6 +17,7 @@ public record WatchtimeProperties(
         RateLimit rateLimit,
         Cursor cursor,
         Redis redis,
+        Ingest ingest,
         Duration bodyReadTimeout) {
 
     /** @param url the JDBC URL; empty means the default place ({@link DatabaseLocation#defaultUrl()}) */
@@ -42,6 +43,19 @@ public record WatchtimeProperties(
      *                      {@code requests / expectedNodes}, so that all of them together stay within the limit
      */
     public record RateLimit(int requests, Duration window, int expectedNodes) {
+    }
+
+    /**
+     * @param writers how many writers commit at once, each for its own share of the accounts (one account's events
+     *                always go through the same writer); SQLite writes one transaction at a time and has one
+     */
+    public record Ingest(int writers) {
+        public Ingest {
+            if (writers < 1 || writers > 64) {
+                throw new IllegalArgumentException("watchtime.ingest.writers=" + writers
+                        + " cannot be used; write a whole number from 1 to 64");
+            }
+        }
     }
 
     /** @param enabled whether the API honours the {@code cursor} extension; off, it speaks the bare contract */

@@ -81,7 +81,9 @@ public final class BulkUpsert {
     private void unnest(Connection connection, List<Object[]> rows) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(unnest)) {
             for (int column = 0; column < columns.size(); column++) {
-                Object[] values = new Object[rows.size()];
+                // Typed arrays: the driver sends a Long[] in binary, where a plain Object[] is printed as text.
+                int size = rows.size();
+                Object[] values = columns.get(column).type() == Type.BIGINT ? new Long[size] : new String[size];
                 for (int row = 0; row < values.length; row++) {
                     values[row] = rows.get(row)[column];
                 }

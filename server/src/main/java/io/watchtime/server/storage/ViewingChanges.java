@@ -9,7 +9,7 @@ public final class ViewingChanges {
     public record Change(long viewerId, long before, long after) {
     }
 
-    /** Told after each commit, on the writer's thread, in commit order for each account. */
+    /** Told after each commit, on the thread of the account's writer, in commit order for each account. */
     @FunctionalInterface
     public interface Listener {
         void committed(long accountId, long version, List<Change> changes);

@@ -52,7 +52,7 @@ class TotalCounts implements ViewingChanges.Listener {
     private final ConcurrentHashMap<Filter, Count> counts = new ConcurrentHashMap<>();
     private final Set<Long> countedAccounts = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<Long, CommitLog> commits = new ConcurrentHashMap<>();
-    private long logged; // the writer thread's alone, like committed()
+    private final AtomicLong logged = new AtomicLong(); // over all accounts: several writers add to it side by side
 
     TotalCounts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -69,14 +69,14 @@ class TotalCounts implements ViewingChanges.Listener {
         synchronized (log) {
             log.commits.addLast(new Commit(version, List.copyOf(changes)));
             log.changes += changes.size();
-            logged += changes.size();
-            while (log.commits.size() > 1 && (log.changes > MAX_LOGGED_PER_ACCOUNT || logged > MAX_LOGGED)) {
+            logged.addAndGet(changes.size());
+            while (log.commits.size() > 1 && (log.changes > MAX_LOGGED_PER_ACCOUNT || logged.get() > MAX_LOGGED)) {
                 int dropped = log.commits.removeFirst().changes().size();
                 log.changes -= dropped;
-                logged -= dropped;
+                logged.addAndGet(-dropped);
             }
         }
-        if (logged > MAX_LOGGED) {
+        if (logged.get() > MAX_LOGGED) {
             commits.keySet().forEach(this::forget);
         }
     }
@@ -85,7 +85,7 @@ class TotalCounts implements ViewingChanges.Listener {
         CommitLog log = commits.remove(accountId);
         if (log != null) {
             synchronized (log) {
-                logged -= log.changes;
+                logged.addAndGet(-log.changes);
             }
         }
     }

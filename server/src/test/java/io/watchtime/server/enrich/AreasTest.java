@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** IP -> area on the real ip2region database that the build bundles, and user agent -> device. */
 class AreasTest {
 
-    private static final Areas AREAS = new Areas(new WatchtimeProperties(null, null, "", null, null, null, null, null));
+    private static final Areas AREAS = new Areas(new WatchtimeProperties(null, null, "", null, null, null, null, null, null));
 
     @Test
     void theBuildBundledTheDatabase() {

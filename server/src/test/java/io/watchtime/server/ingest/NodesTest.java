@@ -1,12 +1,18 @@
 package io.watchtime.server.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.watchtime.protocol.EnterProfile;
+import io.watchtime.protocol.IngestAck;
 import io.watchtime.protocol.IngestEvent;
 import io.watchtime.server.ingest.core.CoreHarness;
+import io.watchtime.server.storage.AccountVersions;
+import io.watchtime.server.storage.Dialect;
 import io.watchtime.server.support.Events;
 import io.watchtime.server.support.TestDatabase;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -63,6 +69,32 @@ class NodesTest {
         } finally {
             senders.shutdownNow();
             nodes.forEach(WriterHarness::close);
+        }
+    }
+
+    /**
+     * A node writes each account through one of its writers; another account, on the other writer, commits while
+     * the first account's lock is held elsewhere (one writer would have waited with it). SQLite has one writer.
+     */
+    @Test
+    void anAccountLockedByAnotherNodeHoldsBackNoOtherAccount() throws Exception {
+        String url = TestDatabase.freshUrl();
+        Dialect dialect = Dialect.of(url);
+        assumeFalse(dialect == Dialect.SQLITE, "SQLite writes one transaction at a time, so a node has one writer");
+        try (WriterHarness node = new WriterHarness(url); Connection otherNode = node.connection()) {
+            node.ingest(1, List.of(IngestEvent.roomStart(ROOM, 1, START - 60)));
+            node.ingest(2, List.of(IngestEvent.roomStart(ROOM, 1, START - 60)));
+            List<IngestEvent> enter = List.of(IngestEvent.enter(ROOM, 500, "s", START, null, EnterProfile.NONE));
+            otherNode.setAutoCommit(false);
+            AccountVersions.lock(otherNode, dialect, 1);
+            Ticket held = node.submit(1, enter);
+
+            IngestAck other = node.ingest(2, enter); // fails after 30 s if it waits behind account 1
+            assertThat(other.applied()).isEqualTo(1);
+            assertThat(held.done).as("account 1 waits for the other node's lock").isNotDone();
+
+            otherNode.rollback();
+            assertThat(held.await(Duration.ofSeconds(30)).applied()).isEqualTo(1);
         }
     }
 

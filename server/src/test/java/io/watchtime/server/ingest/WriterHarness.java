@@ -49,11 +49,21 @@ final class WriterHarness implements AutoCloseable {
                         Duration.ofHours(1)),
                 new WatchtimeProperties.RateLimit(1000, Duration.ofSeconds(10), 1),
                 new WatchtimeProperties.Cursor(true), new WatchtimeProperties.Redis("", Duration.ofMillis(500), ""),
-                Duration.ofSeconds(30));
+                new WatchtimeProperties.Ingest(2), Duration.ofSeconds(30));
         Clock clock = Clock.fixed(Instant.ofEpochSecond(CoreHarness.UPDATE_TIME), ZoneOffset.UTC);
         writer = new IngestWriter(dataSource, dialect, clock, (account, version, changes) -> { }, properties,
                 new SimpleMeterRegistry());
         writer.start();
+    }
+
+    /** Queues the events and returns at once; the ticket completes after their commit. */
+    Ticket submit(long account, List<IngestEvent> events) {
+        return writer.submit(account, Events.enriched(events));
+    }
+
+    /** A connection of this node's pool, for a test that plays another node's transaction. */
+    Connection connection() throws SQLException {
+        return dataSource.getConnection();
     }
 
     IngestAck ingest(long account, List<IngestEvent> events) {

@@ -58,6 +58,12 @@ class StartupFailureTest {
     }
 
     @Test
+    void aValueOutOfRangeSaysTheRange() {
+        CliRun run = CliRun.starting(database, "--watchtime.ingest.writers=0");
+        assertFailure(run, "the setting watchtime.ingest.writers=0 cannot be used; write a whole number from 1 to 64");
+    }
+
+    @Test
     void anUnsupportedUrlSaysWhichAreSupported() {
         CliRun run = CliRun.starting("--database=jdbc:oracle:thin:@db:1521/wt");
         assertFailure(run, "unsupported database URL jdbc:oracle:thin:@db:1521/wt", "jdbc:postgresql://");

@@ -20,7 +20,7 @@ public final class Events {
     private Events() {
     }
 
-    private static final Areas AREAS = new Areas(new WatchtimeProperties(null, null, "", null, null, null, null, null));
+    private static final Areas AREAS = new Areas(new WatchtimeProperties(null, null, "", null, null, null, null, null, null));
 
     /** The events as the controller hands them to the writer: enters with their area and device looked up. */
     public static List<Enriched> enriched(List<IngestEvent> events) {
