@@ -6,11 +6,14 @@ import io.watchtime.protocol.DurationListRequest;
 import io.watchtime.protocol.IngestAck;
 import io.watchtime.protocol.Paths;
 import io.watchtime.protocol.Sort;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.zip.GZIPInputStream;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,17 +41,28 @@ final class Api {
                 Sort.valueOf(sort.toUpperCase(Locale.ROOT)), start, end, 0)));
     }
 
-    /** One page over HTTP; returns the body, failing on anything but 200 (read it with {@link #list}). */
-    String page(long page, String sort, long start, long end) throws Exception {
-        HttpResponse<String> response = send(pageRequest(page, sort, start, end));
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("page " + page + ": HTTP " + response.statusCode() + " " + head(response.body()));
+    /**
+     * One page over HTTP as the SDK takes it (asking for gzip, the body as bytes); returns the body gunzipped,
+     * failing on anything but 200 (read it with {@link #list}).
+     */
+    byte[] page(long page, String sort, long start, long end) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(pageRequest(page, sort, start, end), (name, value) -> true)
+                .header("Accept-Encoding", "gzip").build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        byte[] body = response.body();
+        if (response.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase).isPresent()) {
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body), 64 * 1024)) {
+                body = in.readAllBytes();
+            }
         }
-        return response.body();
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("page " + page + ": HTTP " + response.statusCode() + " " + head(body));
+        }
+        return body;
     }
 
     /** The {@code data} of a page's body. */
-    static DurationList list(String body) {
+    static DurationList list(byte[] body) {
         ApiResponse<DurationList> answer = JSON.readValue(body, PAGE);
         if (answer.data() == null) {
             throw new IllegalStateException("not a page: " + head(body));
@@ -73,6 +87,10 @@ final class Api {
     HttpRequest post(String path, String json) {
         return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + key).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    static String head(byte[] body) {
+        return head(new String(body, StandardCharsets.UTF_8));
     }
 
     static String head(String body) {

@@ -30,7 +30,7 @@ final class DeepPage {
         for (int i = 0; i < RUNS; i++) {
             String sort = i % 2 == 0 ? "desc" : "asc";
             long t = System.nanoTime();
-            String body = run.api().page(page, sort, range[0] - 1 - salt * 10 - i, range[1] + 1);
+            byte[] body = run.api().page(page, sort, range[0] - 1 - salt * 10 - i, range[1] + 1);
             viaHttp[i] = (System.nanoTime() - t) / 1e6;
             if (Api.list(body).list().isEmpty()) {
                 throw new IllegalStateException("page " + page + " is empty: " + Api.head(body));

@@ -22,7 +22,7 @@ final class FirstPage {
         double[] viaHttp = new double[300];
         for (int i = 0; i < viaHttp.length; i++) {
             long t = System.nanoTime();
-            String body = run.api().page(1, "desc", 0, 0);
+            byte[] body = run.api().page(1, "desc", 0, 0);
             viaHttp[i] = (System.nanoTime() - t) / 1e6;
             if (i == 0) {
                 System.err.printf("  page 1: total %,d%n", Api.list(body).total());

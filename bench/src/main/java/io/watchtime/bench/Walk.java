@@ -34,7 +34,7 @@ final class Walk {
         long shown = begin;
         for (int p = 1; p <= pages; p++) {
             long t = System.nanoTime();
-            String body = run.api().page(p, sort, range[0], range[1]);
+            byte[] body = run.api().page(p, sort, range[0], range[1]);
             long received = System.nanoTime();
             httpMs[p - 1] = (received - t) / 1e6;
             List<ViewingRecord> list = Api.list(body).list();
