@@ -46,6 +46,7 @@ public class IngestWriter implements SmartLifecycle {
     private final AtomicInteger queuedEvents = new AtomicInteger();
     private final IngestMetrics metrics;
     private final List<Thread> threads = new ArrayList<>();
+    private final boolean sqlite;
     private volatile boolean running;
 
     IngestWriter(DataSource dataSource, Dialect dialect, Clock clock, ViewingChanges.Listener listener,
@@ -55,7 +56,8 @@ public class IngestWriter implements SmartLifecycle {
         Crediting crediting = new Crediting(settings.maxGap().toSeconds(), settings.sessionTimeout().toSeconds(),
                 settings.roomEventLateness().toSeconds());
         this.transaction = new GroupTransaction(dataSource, dialect, clock, crediting, listener, metrics);
-        int writers = dialect == Dialect.SQLITE ? 1 : properties.ingest().writers();
+        this.sqlite = dialect == Dialect.SQLITE;
+        int writers = sqlite ? 1 : properties.ingest().writers();
         this.lanes = IntStream.range(0, writers).<BlockingQueue<Ticket>>mapToObj(i -> new LinkedBlockingQueue<>())
                 .toList();
     }
@@ -77,7 +79,8 @@ public class IngestWriter implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        log.info("ingest writers: {}{}", lanes.size(), lanes.size() == 1 ? "" : " (each for its own share of the accounts)");
+        log.info("ingest writers: {} ({})", lanes.size(), sqlite ? "SQLite writes one transaction at a time"
+                : "each for its own share of the accounts");
         for (int lane = 0; lane < lanes.size(); lane++) {
             BlockingQueue<Ticket> queue = lanes.get(lane);
             Thread thread = new Thread(() -> run(queue), lanes.size() == 1 ? "ingest-writer" : "ingest-writer-" + lane);
