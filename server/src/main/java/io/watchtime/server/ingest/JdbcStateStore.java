@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +23,8 @@ import java.util.Set;
 
 /**
  * The writer's {@link StateStore}: SQL inside the group's transaction, loads by (room, viewer) pairs a few hundred
- * to a statement and saves as batched upserts. A failing statement surfaces as {@link StoreException}.
+ * to a statement and saves as batched upserts (the round rows and minutes through {@link AudienceRows}). A failing
+ * statement surfaces as {@link StoreException}.
  */
 final class JdbcStateStore implements StateStore {
 
@@ -41,23 +41,17 @@ final class JdbcStateStore implements StateStore {
 
     private static final int IN_LIST = 500;
     private static final String VIEWING_COLUMNS = ViewingsTable.selectList("t.");
-    private static final List<String> ROUND_KEY = List.of("account_id", "room_id", "round_id", "viewer_id");
-    private static final String ROUND_ROW = " WHERE account_id = ? AND room_id = ? AND round_id = ? AND viewer_id = ?";
-    private static final List<BulkUpsert.Column> ROUND_KEY_COLUMNS = ROUND_KEY.stream().map(JdbcStateStore::bigint)
-            .toList();
-    private static final List<BulkUpsert.Column> ROUND_MERGED = List.of(
-            bigint("stay_duration", Dialect.Merge.ADD), bigint("live_duration", Dialect.Merge.ADD),
-            bigint("playback_duration", Dialect.Merge.ADD), bigint("first_visit", Dialect.Merge.LEAST),
-            bigint("last_visit", Dialect.Merge.GREATEST), bigint("update_time", Dialect.Merge.REPLACE));
 
     private final Dialect dialect;
     private final Connection c;
     private final BulkUpsert viewingRows;
+    private final AudienceRows audienceRows;
 
     JdbcStateStore(Dialect dialect, Connection connection) {
         this.dialect = dialect;
         this.c = connection;
         this.viewingRows = ViewingsTable.bulkUpsert(dialect);
+        this.audienceRows = new AudienceRows(dialect, connection);
     }
 
     @Override
@@ -110,84 +104,10 @@ final class JdbcStateStore implements StateStore {
         try {
             saveRooms(accountId, rooms);
             viewingRows.execute(c, viewings.stream().map(v -> ViewingsTable.values(v.row())).toList());
-            saveRoundViewings(accountId, audience);
-            saveMinutes(accountId, audience.minutes());
+            audienceRows.save(accountId, audience);
         } catch (SQLException e) {
             throw new StoreException(e);
         }
-    }
-
-    /**
-     * Adds the group's deltas to round_viewings, one batched upsert: the rows are never loaded, but for the round-0
-     * rows of a room whose first round just started, which move into that round (once in a room's life). A round
-     * that lost seconds gets its last visit capped, and its row deleted when it kept none.
-     */
-    private void saveRoundViewings(long accountId, Audience audience) throws SQLException {
-        Map<List<Long>, Audience.RoundViewing> byRow = new LinkedHashMap<>(); // by room, round, viewer
-        for (Audience.RoundViewing d : audience.roundViewings()) {
-            byRow.put(List.of(d.roomId(), d.roundId(), d.viewerId()), d);
-        }
-        for (Audience.FirstRound first : audience.firstRounds()) {
-            try (PreparedStatement s = c.prepareStatement("SELECT viewer_id, stay_duration, live_duration,"
-                    + " playback_duration, first_visit, last_visit FROM round_viewings WHERE account_id = ?"
-                    + " AND room_id = ? AND round_id = 0")) {
-                s.setLong(1, accountId);
-                s.setLong(2, first.roomId());
-                readAll(s, rs -> byRow.merge(List.of(first.roomId(), first.roundId(), rs.getLong(1)),
-                        new Audience.RoundViewing(first.roomId(), first.roundId(), rs.getLong(1), rs.getLong(2),
-                                rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), Audience.NO_CAP,
-                                first.updateTime()), Audience.RoundViewing::plus));
-            }
-        }
-        Collection<Audience.RoundViewing> deltas = byRow.values();
-        if (deltas.isEmpty()) {
-            return;
-        }
-        new BulkUpsert(dialect, "round_viewings", ROUND_KEY_COLUMNS, ROUND_MERGED).execute(c, deltas.stream()
-                .map(d -> new Object[] {accountId, d.roomId(), d.roundId(), d.viewerId(), d.stay(), d.live(),
-                        d.playback(), d.firstVisit(), d.lastVisit(), d.updateTime()}).toList());
-        List<Audience.RoundViewing> capped = deltas.stream().filter(Audience.RoundViewing::capped).toList();
-        if (!capped.isEmpty()) {
-            try (PreparedStatement cap = c.prepareStatement("UPDATE round_viewings SET last_visit = ?" + ROUND_ROW
-                    + " AND last_visit > ?");
-                 PreparedStatement delete = c.prepareStatement("DELETE FROM round_viewings" + ROUND_ROW
-                         + " AND stay_duration = 0")) {
-                for (Audience.RoundViewing d : capped) {
-                    cap.setLong(1, d.lastVisitCap());
-                    bindRoundKey(cap, 2, accountId, d);
-                    cap.setLong(6, d.lastVisitCap());
-                    cap.addBatch();
-                    bindRoundKey(delete, 1, accountId, d);
-                    delete.addBatch();
-                }
-                cap.executeBatch();
-                delete.executeBatch();
-            }
-        }
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM round_viewings WHERE account_id = ?"
-                + " AND room_id = ? AND round_id = 0")) {
-            for (Audience.FirstRound first : audience.firstRounds()) {
-                delete.setLong(1, accountId);
-                delete.setLong(2, first.roomId());
-                delete.addBatch();
-            }
-            delete.executeBatch();
-        }
-    }
-
-    private static void bindRoundKey(PreparedStatement s, int first, long accountId, Audience.RoundViewing d)
-            throws SQLException {
-        s.setLong(first, accountId);
-        s.setLong(first + 1, d.roomId());
-        s.setLong(first + 2, d.roundId());
-        s.setLong(first + 3, d.viewerId());
-    }
-
-    /** Adds the group's new viewers of each minute to room_minutes. */
-    private void saveMinutes(long accountId, List<Audience.RoomMinute> minutes) throws SQLException {
-        new BulkUpsert(dialect, "room_minutes", List.of(bigint("account_id"), bigint("room_id"), bigint("minute")),
-                List.of(bigint("online", Dialect.Merge.ADD))).execute(c, minutes.stream()
-                .map(m -> new Object[] {accountId, m.roomId(), m.minute(), m.online()}).toList());
     }
 
     private void saveRooms(long accountId, Collection<Room> rooms) throws SQLException {
@@ -218,7 +138,7 @@ final class JdbcStateStore implements StateStore {
         }
     }
 
-    private interface RowReader {
+    interface RowReader {
         void read(ResultSet rs) throws SQLException;
     }
 
@@ -272,20 +192,12 @@ final class JdbcStateStore implements StateStore {
         }
     }
 
-    private static void readAll(PreparedStatement s, RowReader reader) throws SQLException {
+    static void readAll(PreparedStatement s, RowReader reader) throws SQLException {
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 reader.read(rs);
             }
         }
-    }
-
-    private static BulkUpsert.Column bigint(String name) {
-        return new BulkUpsert.Column(name, BulkUpsert.Type.BIGINT);
-    }
-
-    private static BulkUpsert.Column bigint(String name, Dialect.Merge merge) {
-        return new BulkUpsert.Column(name, BulkUpsert.Type.BIGINT, merge);
     }
 
     private static String marks(int count) {

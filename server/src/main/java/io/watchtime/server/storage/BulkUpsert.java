@@ -38,6 +38,15 @@ public final class BulkUpsert {
         public Column(String name, Type type) {
             this(name, type, Dialect.Merge.REPLACE);
         }
+
+        /** A bigint column: a key column, or one whose offered value replaces the stored one. */
+        public static Column bigint(String name) {
+            return new Column(name, Type.BIGINT);
+        }
+
+        public static Column bigint(String name, Dialect.Merge merge) {
+            return new Column(name, Type.BIGINT, merge);
+        }
     }
 
     /** Bounds a MariaDB statement's parameters (at most 65 535) and its size for any table we have. */

@@ -12,6 +12,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /**
  * The real writer on a real database (SQLite, PostgreSQL or MariaDB, as the run says) keeps exactly the state the
@@ -33,6 +35,7 @@ class JdbcStateStoreTest {
     }
 
     @Property(tries = 25)
+    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF) // checked by mostStreamsCredit; no table in the log
     void theDatabaseHoldsWhatTheCoreComputes(@ForAll long seed) {
         long account = ACCOUNTS.incrementAndGet();
         CoreHarness memory = new CoreHarness();
@@ -40,7 +43,8 @@ class JdbcStateStoreTest {
             assertThat(writer.ingest(account, batch)).isEqualTo(memory.ingest(account, batch));
         }
         assertThat(writer.dump(account)).isEqualTo(memory.dump(account)).isNotEmpty();
-        assertThat(writer.dumpAudience(account)).isEqualTo(memory.dumpAudience(account)).isNotEmpty();
+        assertThat(writer.dumpAudience(account)).isEqualTo(memory.dumpAudience(account));
+        mostStreamsCredit(memory.dumpAudience(account));
     }
 
     /**
@@ -48,6 +52,7 @@ class JdbcStateStoreTest {
      * add up in SQL as in memory, capped last visits and deleted rows included.
      */
     @Property(tries = 15)
+    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
     void roundRowsAndMinutesAddUpInTheDatabaseAsInMemory(@ForAll long seed) {
         long account = ACCOUNTS.incrementAndGet();
         CoreHarness memory = new CoreHarness();
@@ -55,6 +60,16 @@ class JdbcStateStoreTest {
             writer.ingest(account, batch);
             memory.ingest(account, batch);
         }
-        assertThat(writer.dumpAudience(account)).isEqualTo(memory.dumpAudience(account)).isNotEmpty();
+        assertThat(writer.dumpAudience(account)).isEqualTo(memory.dumpAudience(account));
+        mostStreamsCredit(memory.dumpAudience(account));
+    }
+
+    /**
+     * A stream may credit nothing (seed 753: 20 events, none of them a second beat within max_gap), and then there
+     * is no round row to compare; most streams must credit, or the property would compare empty tables.
+     */
+    private static void mostStreamsCredit(String audience) {
+        Statistics.label("streams that credit seconds").collect(!audience.isEmpty())
+                .coverage(coverage -> coverage.check(true).percentage(p -> p >= 50));
     }
 }
