@@ -2,6 +2,11 @@ package io.watchtime.server.room;
 
 import static io.watchtime.server.support.Replies.assertSuccess;
 import static io.watchtime.server.support.Replies.fieldNames;
+import static io.watchtime.server.support.WireEvents.batch;
+import static io.watchtime.server.support.WireEvents.beat;
+import static io.watchtime.server.support.WireEvents.beats;
+import static io.watchtime.server.support.WireEvents.enter;
+import static io.watchtime.server.support.WireEvents.room;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchtime.protocol.Paths;
@@ -20,7 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -467,38 +471,5 @@ class RoomApiTest extends HttpTest {
 
     private static ObjectNode object() {
         return JSON.createObjectNode();
-    }
-
-    private static ObjectNode room(String type, long room, long at) {
-        return object().put("type", type).put("room_id", room).put("at", at);
-    }
-
-    private static ObjectNode enter(long room, long viewer, String session, long at) {
-        return viewerEvent("enter", room, viewer, session, at);
-    }
-
-    private static ObjectNode beat(long room, long viewer, String session, long at) {
-        return viewerEvent("heartbeat", room, viewer, session, at);
-    }
-
-    /** Heartbeats every 30 s from {@code from} to {@code to}, both included. */
-    private static List<ObjectNode> beats(long room, long viewer, String session, long from, long to) {
-        List<ObjectNode> beats = new ArrayList<>();
-        for (long at = from; at <= to; at += 30) {
-            beats.add(beat(room, viewer, session, at));
-        }
-        return beats;
-    }
-
-    private static ObjectNode viewerEvent(String type, long room, long viewer, String session, long at) {
-        return object().put("type", type).put("room_id", room).put("wechat_user_space_id", viewer)
-                .put("session_id", session).put("at", at);
-    }
-
-    private static String batch(List<ObjectNode> events) {
-        ObjectNode body = object();
-        ArrayNode array = body.putArray("events");
-        events.forEach(array::add);
-        return body.toString();
     }
 }
