@@ -16,24 +16,8 @@ jar=server/target/watchtime-server.jar
 cp="bench/target/watchtime-bench.jar:bench/target/lib/*"
 step() { echo "== $(date +%T) $*"; }
 
-case $kind in
-  postgresql)
-    url=jdbc:postgresql://127.0.0.1:5432/$name; user=postgres
-    pg() { psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -Atq "$@"; }
-    if [ "${4:-}" = --drop ]; then pg -c "DROP DATABASE IF EXISTS $name"; echo "dropped $name"; exit 0; fi
-    [ -n "$(pg -c "SELECT 1 FROM pg_database WHERE datname = '$name'")" ] || pg -c "CREATE DATABASE $name" ;;
-  mariadb)
-    url=jdbc:mariadb://127.0.0.1:3306/$name; user=root
-    my() { mysql -h 127.0.0.1 -u root "$@"; }
-    if [ "${4:-}" = --drop ]; then my -e "DROP DATABASE IF EXISTS $name"; echo "dropped $name"; exit 0; fi
-    my -e "CREATE DATABASE IF NOT EXISTS $name CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" ;;
-  sqlite)
-    if [ "${4:-}" = --drop ]; then rm -rf "$work"; echo "removed $work"; exit 0; fi
-    mkdir -p "$work"; url=jdbc:sqlite:$work/watchtime.db; user= ;;
-  *) echo "unknown database $kind: postgresql, mariadb or sqlite" >&2; exit 2 ;;
-esac
-mkdir -p "$work"
-db_args=(--watchtime.database.url="$url" --watchtime.database.username="$user")
+source bench/lib.sh
+open_database "$kind" "$name" "${4:-}"
 
 [ -f "$jar" ] && [ -f bench/target/watchtime-bench.jar ] || { step "building"; mvn -q -B -DskipTests package; }
 

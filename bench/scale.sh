@@ -42,26 +42,9 @@ need jstat "jstat comes with the JDK (not a JRE): install JDK 17"
 need curl "apt-get install -y curl"
 need wrk "install it with: apt-get install -y wrk   (Debian/Ubuntu; macOS: brew install wrk)"
 
-case $kind in
-  postgresql)
-    need psql "apt-get install -y postgresql-client"; need pgbench "apt-get install -y postgresql-contrib (pgbench)"
-    url=jdbc:postgresql://127.0.0.1:5432/$name; user=postgres
-    pg() { psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -Atq "$@"; }
-    if [ "${4:-}" = --drop ]; then pg -c "DROP DATABASE IF EXISTS $name"; echo "dropped $name"; exit 0; fi
-    [ -n "$(pg -c "SELECT 1 FROM pg_database WHERE datname = '$name'")" ] || pg -c "CREATE DATABASE $name" ;;
-  mariadb)
-    need mysql "apt-get install -y mariadb-client"
-    url=jdbc:mariadb://127.0.0.1:3306/$name; user=root
-    my() { mysql -h 127.0.0.1 -u root "$@"; }
-    if [ "${4:-}" = --drop ]; then my -e "DROP DATABASE IF EXISTS $name"; echo "dropped $name"; exit 0; fi
-    my -e "CREATE DATABASE IF NOT EXISTS $name" ;;
-  sqlite)
-    if [ "${4:-}" = --drop ]; then rm -rf "$work"; echo "removed $work"; exit 0; fi
-    mkdir -p "$work"; url=jdbc:sqlite:$work/watchtime.db; user= ;;
-  *) echo "unknown database $kind: postgresql, mariadb or sqlite" >&2; exit 2 ;;
-esac
-mkdir -p "$work"
-db_args=(--watchtime.database.url="$url" --watchtime.database.username="$user")
+[ "$kind" != postgresql ] || need pgbench "apt-get install -y postgresql-contrib (pgbench)"
+source bench/lib.sh
+open_database "$kind" "$name" "${4:-}"
 results=$work/results.txt
 : >"$results"
 
