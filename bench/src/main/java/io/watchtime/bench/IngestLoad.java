@@ -100,8 +100,9 @@ final class IngestLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         double[] all = latencies.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
         double rate = events.get() / elapsed;
-        System.err.printf("  ingest: %d senders to %d account(s), batches of %d, %.0f s: %,d events acknowledged (%,d applied), %,.0f"
-                        + " events/s, ack p50 %.0f ms p99 %.0f ms, %d retried (503/429)%n", senders, accounts.size(), batch, elapsed,
+        System.err.printf("  ingest: %d senders to %d account(s), batches of %d, %.0f s: %,d events acknowledged"
+                        + " (%,d applied), %,.0f events/s, ack p50 %.0f ms p99 %.0f ms, %d retried (503/429)%n",
+                senders, accounts.size(), batch, elapsed,
                 events.get(), applied.get(), rate, percentile(all, 50), percentile(all, 99), retries.get());
         results.put("ingest.events_per_s", rate);
         results.put("ingest.ack_p50", percentile(all, 50));

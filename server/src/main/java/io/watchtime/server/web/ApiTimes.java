@@ -23,7 +23,7 @@ public final class ApiTimes {
 
     private final ZoneId zone;
     private final ZoneRules rules;
-    private final DateTimeFormatter day;
+    private final DateTimeFormatter dateFormat;
     private final DateTimeFormatter minute;
     /**
      * The last days written, one slot per day modulo {@link #DAYS_KEPT}: every record of a page carries two visit
@@ -35,7 +35,7 @@ public final class ApiTimes {
     public ApiTimes(WatchtimeProperties properties) {
         this.zone = properties.timeZone();
         this.rules = zone.getRules();
-        this.day = DateTimeFormatter.ofPattern("yyyy-MM-dd ");
+        this.dateFormat = DateTimeFormatter.ofPattern("yyyy-MM-dd ");
         this.minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
     }
 
@@ -51,10 +51,11 @@ public final class ApiTimes {
         long local = epochSecond + rules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
         long epochDay = Math.floorDiv(local, 86_400);
         int inDay = (int) Math.floorMod(local, 86_400);
-        DayText kept = days[(int) (epochDay & (DAYS_KEPT - 1))];
+        int slot = (int) (epochDay & (DAYS_KEPT - 1));
+        DayText kept = days[slot];
         if (kept == null || kept.epochDay() != epochDay) {
-            kept = new DayText(epochDay, day.format(LocalDate.ofEpochDay(epochDay)));
-            days[(int) (epochDay & (DAYS_KEPT - 1))] = kept;
+            kept = new DayText(epochDay, dateFormat.format(LocalDate.ofEpochDay(epochDay)));
+            days[slot] = kept;
         }
         StringBuilder text = new StringBuilder(kept.text().length() + 8).append(kept.text());
         twoDigits(text, inDay / 3600).append(':');
